@@ -1,0 +1,185 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createFileExclusive, pathExists } from '../core/journalFiles';
+import { BUILT_IN_TEMPLATES, builtInTemplate, describeType } from '../core/retroTemplates';
+import { RetroTemplate, startRetro, todaysRetroPath } from '../core/startRetro';
+import { loadUserTemplates, TEMPLATE_VARIABLES, TEMPLATES_FOLDER, toTypeSlug, UserTemplate } from '../core/userTemplates';
+import { CommandId } from './ids';
+import { journalFolderPath, showJournalError } from './journalFolder';
+import { Services } from './services';
+import { configuredGitPath, readSettings } from './settings';
+
+/** Start Retro (picker), the two direct commands, and the template helpers. */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const retros = new RetroStarter(services);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandId.startRetro, (templateId?: unknown) => retros.start(typeof templateId === 'string' ? templateId : undefined)),
+    vscode.commands.registerCommand(CommandId.startEndOfDayRetro, () => retros.start('end-of-day')),
+    vscode.commands.registerCommand(CommandId.startSprintRetro, () => retros.start('sprint')),
+    vscode.commands.registerCommand(CommandId.createTemplate, () => retros.createTemplate()),
+    vscode.commands.registerCommand(CommandId.openJournalFolder, () => retros.openJournalFolder()),
+  );
+}
+
+interface TemplateItem extends vscode.QuickPickItem {
+  template?: RetroTemplate;
+}
+
+class RetroStarter {
+  /** Template problems already shown this session, so each is reported once. */
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly services: Services) {}
+
+  /**
+   * Opens today's retro for a template (picked by the user when no id is given), creating it
+   * first if needed. Resolves to the entry's URI, or undefined when cancelled or failed.
+   */
+  async start(templateId?: string): Promise<vscode.Uri | undefined> {
+    try {
+      const settings = readSettings();
+      for (const problem of settings.problems) this.reportOnce(problem, () => vscode.window.showWarningMessage(`Reflect: ${problem}`));
+      const journal = journalFolderPath();
+      const userTemplates = await loadUserTemplates(journal);
+      const template = templateId ? findTemplate(templateId, userTemplates) : await this.pick(journal, userTemplates);
+      if (!template) {
+        if (templateId) void vscode.window.showErrorMessage(`Reflect: there is no retro template "${templateId}".`);
+        return undefined;
+      }
+      if (template.source === 'user') this.reportTemplateProblems(template, template.problems);
+
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Reflect: preparing your retro' },
+        () =>
+          startRetro({
+            journalFolder: journal,
+            template,
+            now: this.services.clock.now(),
+            workspace: vscode.workspace.name ?? '',
+            workspaceFolders: folders,
+            sprint: settings.sprint,
+            gitAllowed: vscode.workspace.isTrusted,
+            gitPath: configuredGitPath(),
+          }),
+      );
+      const uri = vscode.Uri.file(result.path);
+      const editor = await vscode.window.showTextDocument(uri, { preview: false });
+      if (result.created && result.cursor) {
+        const at = new vscode.Position(result.cursor.line, result.cursor.character);
+        editor.selection = new vscode.Selection(at, at);
+        editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        this.services.log.info(`Started ${describeType(template.type)} retro: ${result.path}`);
+      } else {
+        vscode.window.setStatusBarMessage(`$(notebook) Reflect: today's ${describeType(template.type)} retro was already started; opened it`, 5000);
+      }
+      if (result.unknownVariables.length > 0 && template.source === 'user') {
+        const names = result.unknownVariables.map((v) => `{{${v}}}`).join(', ');
+        const known = TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ');
+        this.reportTemplateProblems(template, [`it uses ${names}, which Reflect does not know, so it was left as written (known: ${known})`]);
+      }
+      return uri;
+    } catch (err) {
+      await showJournalError(err, this.services.log);
+      return undefined;
+    }
+  }
+
+  private async pick(journal: string, userTemplates: UserTemplate[]): Promise<RetroTemplate | undefined> {
+    const now = this.services.clock.now();
+    const item = async (template: RetroTemplate): Promise<TemplateItem> => {
+      const started = await pathExists(todaysRetroPath(journal, template, now));
+      return {
+        label: template.label,
+        description: started ? "today's is started: opens it" : undefined,
+        detail: template.description,
+        template,
+      };
+    };
+    const items: TemplateItem[] = await Promise.all(BUILT_IN_TEMPLATES.map(item));
+    if (userTemplates.length > 0) {
+      items.push({ label: 'Your templates', kind: vscode.QuickPickItemKind.Separator });
+      items.push(...(await Promise.all(userTemplates.map(item))));
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Reflect: Start Retro',
+      placeHolder: 'Which retro? (your own templates live in the journal’s templates/ folder)',
+      matchOnDetail: true,
+    });
+    return picked?.template;
+  }
+
+  private reportTemplateProblems(template: UserTemplate, problems: string[]): void {
+    for (const problem of problems) {
+      const message = `Reflect: template "${path.basename(template.path)}": ${problem}.`;
+      this.reportOnce(`${template.path}|${problem}`, async () => {
+        this.services.log.warn(message);
+        const open = 'Open Template';
+        if ((await vscode.window.showWarningMessage(message, open)) === open) await vscode.window.showTextDocument(vscode.Uri.file(template.path));
+      });
+    }
+  }
+
+  private reportOnce(key: string, show: () => unknown): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    void show();
+  }
+
+  /** Writes a starter template into `<journal>/templates/` and opens it. */
+  async createTemplate(): Promise<vscode.Uri | undefined> {
+    try {
+      const journal = journalFolderPath();
+      const name = await vscode.window.showInputBox({
+        title: 'Reflect: Create Retro Template',
+        prompt: 'Name of the new retro template (shown in Start Retro)',
+        placeHolder: 'On-call week',
+        validateInput: (value) => (value.trim() ? undefined : 'Give the template a name.'),
+      });
+      if (!name) return undefined;
+      const file = path.join(journal, TEMPLATES_FOLDER, `${toTypeSlug(name)}.md`);
+      const outcome = await createFileExclusive(file, starterTemplate(name.trim()));
+      if (outcome === 'exists') void vscode.window.showInformationMessage(`Reflect: ${path.basename(file)} already exists; opened it.`);
+      await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+      return vscode.Uri.file(file);
+    } catch (err) {
+      await showJournalError(err, this.services.log);
+      return undefined;
+    }
+  }
+
+  async openJournalFolder(): Promise<void> {
+    try {
+      await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(journalFolderPath()), { forceNewWindow: true });
+    } catch (err) {
+      await showJournalError(err, this.services.log);
+    }
+  }
+}
+
+function findTemplate(id: string, userTemplates: UserTemplate[]): RetroTemplate | undefined {
+  return builtInTemplate(id) ?? userTemplates.find((t) => t.id === id || t.type === id);
+}
+
+function starterTemplate(name: string): string {
+  return `---
+name: ${JSON.stringify(name)}
+type: ${toTypeSlug(name)}
+# period: day      # day, week or sprint: what "Worked on" and {{sprint}} cover
+# tags: [oncall]   # other keys are copied into every entry
+---
+# ${name} · {{weekday}} {{date}}
+
+## Worked on
+{{commits}}
+
+## What went well?
+- 
+
+## What didn't go well?
+- 
+
+## One thing I'll do differently
+- 
+`;
+}
