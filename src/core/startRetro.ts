@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { collectWorkedOn, WorkedOn } from './gitCommits';
 import { findPreviousRetro, openCommitments } from './followThrough';
-import { createFileExclusive, entryPath, pathExists } from './journalFiles';
+import { createFileExclusive, ensureFolder, entryPath, pathExists } from './journalFiles';
 import { addDays, startOfDay, toIsoDate } from './localDates';
 import { RetroContext, RetroDraft, renderBuiltInRetro, renderUserRetro } from './retroDraft';
 import { BuiltInTemplate, RetroPeriod } from './retroTemplates';
@@ -44,6 +44,8 @@ export function todaysRetroPath(journalFolder: string, template: RetroTemplate, 
  * open from the previous retro of the same type. If today's file exists, it is left as it is.
  */
 export async function startRetro(req: StartRetroRequest): Promise<StartRetroResult> {
+  // Checked first so an unusable setting is reported as the journal folder, not a subfolder.
+  await ensureFolder(req.journalFolder);
   const target = todaysRetroPath(req.journalFolder, req.template, req.now);
   if (await pathExists(target)) return { path: target, created: false, unknownVariables: [] };
 

@@ -7,7 +7,8 @@ import { loadUserTemplates, TEMPLATE_VARIABLES, TEMPLATES_FOLDER, toTypeSlug, Us
 import { CommandId } from './ids';
 import { journalFolderPath, showJournalError } from './journalFolder';
 import { Services } from './services';
-import { configuredGitPath, readSettings } from './settings';
+import { retroRequest } from './retroRequest';
+import { readSettings } from './settings';
 
 /** Start Retro (picker), the two direct commands, and the template helpers. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
@@ -48,20 +49,8 @@ class RetroStarter {
       }
       if (template.source === 'user') this.reportTemplateProblems(template, template.problems);
 
-      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Reflect: preparing your retro' },
-        () =>
-          startRetro({
-            journalFolder: journal,
-            template,
-            now: this.services.clock.now(),
-            workspace: vscode.workspace.name ?? '',
-            workspaceFolders: folders,
-            sprint: settings.sprint,
-            gitAllowed: vscode.workspace.isTrusted,
-            gitPath: configuredGitPath(),
-          }),
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reflect: preparing your retro' }, () =>
+        startRetro(retroRequest(journal, template, settings, this.services)),
       );
       const uri = vscode.Uri.file(result.path);
       const editor = await vscode.window.showTextDocument(uri, { preview: false });
@@ -80,7 +69,7 @@ class RetroStarter {
       }
       return uri;
     } catch (err) {
-      await showJournalError(err, this.services.log);
+      void showJournalError(err, this.services.log); // not awaited: the message waits for the user
       return undefined;
     }
   }
@@ -143,7 +132,7 @@ class RetroStarter {
       await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
       return vscode.Uri.file(file);
     } catch (err) {
-      await showJournalError(err, this.services.log);
+      void showJournalError(err, this.services.log); // not awaited: the message waits for the user
       return undefined;
     }
   }
@@ -152,7 +141,7 @@ class RetroStarter {
     try {
       await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(journalFolderPath()), { forceNewWindow: true });
     } catch (err) {
-      await showJournalError(err, this.services.log);
+      void showJournalError(err, this.services.log);
     }
   }
 }

@@ -1,0 +1,41 @@
+// A journal folder that cannot be created: the user gets one clear message naming the path and
+// the setting, and its button opens that setting.
+import * as assert from 'node:assert';
+import { launchWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+
+describe('Unwritable journal folder (e2e)', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    // README.md is a file in the test workspace, so nothing can be created below it.
+    wb = await launchWorkbench({ 'reflect.journalFolder': '${workspaceFolder}/README.md/journal' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const shot = await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`).catch(() => '(none)');
+      console.log(`    screenshot: ${shot}\n${wb.diagnostics().replace(/^/gm, '    ')}`);
+    }
+  });
+
+  after(async function () {
+    await wb?.close();
+  });
+
+  it('names the folder and the setting, and "Change Journal Folder" opens the setting', async function () {
+    const { page, workspace } = wb;
+    await runCommand(page, 'Reflect: Start End-of-Day Retro');
+
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: "Reflect can't write to the journal folder" });
+    await toast.waitFor({ state: 'visible', timeout: 15_000 });
+    const message = (await toast.locator('.notification-list-item-message').textContent()) ?? '';
+    assert.ok(message.includes(`${workspace}/README.md/journal`), `the message names the folder: ${message}`);
+    assert.ok(message.includes('reflect.journalFolder'), `the message names the setting: ${message}`);
+    assert.match(message, /is a file, not a folder/);
+    await screenshot(page, 'journal-folder-error.png');
+
+    await toast.getByRole('button', { name: 'Change Journal Folder' }).click();
+    await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.settings-editor .setting-item-contents', { hasText: 'Journal Folder' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+});

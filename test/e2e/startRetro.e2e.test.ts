@@ -1,0 +1,53 @@
+// A person starts an end-of-day retro from the command palette, answers the first question and
+// saves; the retro lands in the journal.
+import * as assert from 'node:assert';
+import * as path from 'node:path';
+import { launchWorkbench, localDate, pickQuickItem, runCommand, screenshot, waitForCursorColumn, waitForFile, type Workbench } from './workbench';
+
+describe('Start Retro (e2e)', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    wb = await launchWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const shot = await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`).catch(() => '(none)');
+      console.log(`    screenshot: ${shot}\n${wb.diagnostics().replace(/^/gm, '    ')}`);
+    }
+  });
+
+  after(async function () {
+    await wb?.close();
+  });
+
+  it('writes the end-of-day retro with the typed answer under "What went well?"', async function () {
+    const { page, journal } = wb;
+    const day = localDate();
+
+    await runCommand(page, 'Reflect: Start Retro');
+    await pickQuickItem(page, 'End of day');
+
+    // The new retro opens with the cursor after "- " under the first question.
+    await page.locator('.tab.active', { hasText: 'end-of-day.md' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
+    await waitForCursorColumn(page, 3);
+
+    await page.keyboard.type('Shipped the login fix');
+    await page.keyboard.press('Control+S');
+
+    const file = path.join(journal, 'entries', day.slice(0, 4), `${day}-end-of-day.md`);
+    const content = await waitForFile(file, (text) => text.includes('Shipped the login fix'));
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    await screenshot(page, 'start-retro.png');
+
+    // The answer is a bullet in the "What went well?" section, not anywhere else.
+    const lines = content.split(/\r?\n/);
+    const heading = lines.indexOf('## What went well?');
+    assert.ok(heading >= 0, `no "## What went well?" heading in:\n${content}`);
+    const next = lines.findIndex((l, i) => i > heading && /^#{1,2} /.test(l));
+    const section = lines.slice(heading + 1, next === -1 ? undefined : next);
+    assert.ok(section.includes('- Shipped the login fix'), `"- Shipped the login fix" is not under the heading:\n${content}`);
+  });
+});
