@@ -39,6 +39,10 @@ if (tests) {
   );
 }
 
+if (process.argv.includes('--bench')) {
+  builds.push({ ...node, minify: false, sourcemap: true, entryPoints: ['test/bench/journalBench.ts'], outdir: 'out/test/bench' });
+}
+
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));

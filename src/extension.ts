@@ -1,16 +1,29 @@
 import * as vscode from 'vscode';
 import { systemClock } from './core/clock';
+import { register as registerCapture } from './vscode/captureCommands';
+import { register as registerGrowthTree } from './vscode/growthTree';
+import { JournalService } from './vscode/journalService';
 import { Services } from './vscode/services';
 import { register as registerStartRetro } from './vscode/startRetroCommands';
 
+/** What activate() returns: the views' data, so tests in the extension host can see what a user sees. */
+export interface ReflectApi {
+  growthNotes: vscode.TreeDataProvider<unknown>;
+}
+
 /** Builds the services and hands them to each feature. Nothing else happens here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ReflectApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Reflect', { log: true });
-  context.subscriptions.push(log);
   const services: Services = { clock: systemClock, log };
-  for (const register of [registerStartRetro]) register(context, services);
+  // The index loads in the background; activation does not wait for it.
+  const journal = new JournalService(context.globalStorageUri.fsPath, log);
+  context.subscriptions.push(log, journal);
+  registerStartRetro(context, services);
+  const growthNotes = registerGrowthTree(context, services, journal);
+  registerCapture(context, services, journal);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return { growthNotes };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathExists } from './journalFiles';
 
 export interface Commit {
   /** Folder name of the repository, as the user knows it. */
@@ -66,21 +67,13 @@ export async function findRepositories(folders: readonly string[], gitPath = 'gi
     await Promise.all(
       nested.map(async (c) => {
         const dir = path.join(folder, c.name);
-        if (await exists(path.join(dir, '.git'))) await topLevel(dir);
+        if (await pathExists(path.join(dir, '.git'))) await topLevel(dir);
       }),
     );
   }
   return [...found].sort();
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Parses `git log --format=%H%x1f%aI%x1f%s` output. */
 export function parseGitLog(repo: string, output: string): Commit[] {

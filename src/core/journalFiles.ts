@@ -79,15 +79,9 @@ export async function createFileExclusive(target: string, content: string): Prom
   const folder = path.dirname(target);
   await ensureFolder(folder);
   if (await pathExists(target)) return 'exists';
-  const temp = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let temp: string | undefined;
   try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    temp = await writeTempBeside(target, content);
     try {
       await fs.link(temp, target);
     } catch (err) {
@@ -102,8 +96,21 @@ export async function createFileExclusive(target: string, content: string): Prom
   } catch (err) {
     throw new JournalFolderError(folder, describeFsError(err));
   } finally {
-    await fs.rm(temp, { force: true });
+    if (temp) await fs.rm(temp, { force: true });
   }
+}
+
+/** Writes `content` to a new, uniquely named, synced temp file in `target`'s folder; returns its path. */
+async function writeTempBeside(target: string, content: string): Promise<string> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temp;
 }
 
 export async function pathExists(p: string): Promise<boolean> {
@@ -112,5 +119,26 @@ export async function pathExists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Replaces `target` with `content` atomically (temp file + rename in the same folder), but only
+ * if the file is still the version that was read (`expected` mtime and size): a change made in
+ * between, by the user or another window, is never clobbered. Resolves false in that case.
+ */
+export async function replaceFileAtomic(target: string, content: string, expected: { mtimeMs: number; size: number }): Promise<boolean> {
+  const folder = path.dirname(target);
+  let temp: string | undefined;
+  try {
+    temp = await writeTempBeside(target, content);
+    const now = await fs.stat(target).catch(() => undefined);
+    if (!now || now.mtimeMs !== expected.mtimeMs || now.size !== expected.size) return false;
+    await fs.rename(temp, target);
+    return true;
+  } catch (err) {
+    throw new JournalFolderError(folder, describeFsError(err));
+  } finally {
+    if (temp) await fs.rm(temp, { force: true });
   }
 }

@@ -6,6 +6,27 @@ export const CommandId = {
   startSprintRetro: 'reflect.startSprintRetro',
   openJournalFolder: 'reflect.openJournalFolder',
   createTemplate: 'reflect.createTemplate',
+  addGoal: 'reflect.addGoal',
+  addWin: 'reflect.addWin',
+  addFeedback: 'reflect.addFeedback',
+  addLesson: 'reflect.addLesson',
+  markGoalDone: 'reflect.markGoalDone',
+  openGoal: 'reflect.openGoal',
+  rebuildIndex: 'reflect.rebuildIndex',
+  growthGroupByMonth: 'reflect.growthNotes.groupByMonth',
+  growthUngroup: 'reflect.growthNotes.ungroup',
+  growthFilter: 'reflect.growthNotes.filter',
+  growthClearFilter: 'reflect.growthNotes.clearFilter',
+} as const;
+
+export const ViewId = {
+  growthNotes: 'reflect.growthNotes',
+} as const;
+
+/** `when`-clause context keys set by Reflect. */
+export const ContextKey = {
+  growthByMonth: 'reflect.growthNotes.byMonth',
+  growthFiltered: 'reflect.growthNotes.filtered',
 } as const;
 
 export const SettingKey = {

@@ -1,29 +1,15 @@
 // A journal folder that cannot be created: the user gets one clear message naming the path and
 // the setting, and its button opens that setting.
 import * as assert from 'node:assert';
-import { launchWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { runCommand, screenshot, useWorkbench } from './workbench';
 
 describe('Unwritable journal folder (e2e)', function () {
-  let wb: Workbench;
+  // README.md is a file in the test workspace, so nothing can be created below it.
+  const workbench = useWorkbench({ 'reflect.journalFolder': '${workspaceFolder}/README.md/journal' });
 
-  before(async function () {
-    // README.md is a file in the test workspace, so nothing can be created below it.
-    wb = await launchWorkbench({ 'reflect.journalFolder': '${workspaceFolder}/README.md/journal' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const shot = await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`).catch(() => '(none)');
-      console.log(`    screenshot: ${shot}\n${wb.diagnostics().replace(/^/gm, '    ')}`);
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
 
   it('names the folder and the setting, and "Change Journal Folder" opens the setting', async function () {
-    const { page, workspace } = wb;
+    const { page, workspace } = workbench();
     await runCommand(page, 'Reflect: Start End-of-Day Retro');
 
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: "Reflect can't write to the journal folder" });

@@ -2,28 +2,14 @@
 // saves; the retro lands in the journal.
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import { launchWorkbench, localDate, pickQuickItem, runCommand, screenshot, waitForCursorColumn, waitForFile, type Workbench } from './workbench';
+import { localDate, pickQuickItem, runCommand, screenshot, useWorkbench, waitForCursorColumn, waitForFile } from './workbench';
 
 describe('Start Retro (e2e)', function () {
-  let wb: Workbench;
+  const workbench = useWorkbench();
 
-  before(async function () {
-    wb = await launchWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const shot = await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`).catch(() => '(none)');
-      console.log(`    screenshot: ${shot}\n${wb.diagnostics().replace(/^/gm, '    ')}`);
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
-  });
 
   it('writes the end-of-day retro with the typed answer under "What went well?"', async function () {
-    const { page, journal } = wb;
+    const { page, journal } = workbench();
     const day = localDate();
 
     await runCommand(page, 'Reflect: Start Retro');

@@ -145,3 +145,27 @@ export function localDate(d = new Date()): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/**
+ * Registers the mocha hooks every e2e suite needs: launch before, on a failure a screenshot and
+ * the ends of the logs, close after. Returns a getter for the running workbench.
+ */
+export function useWorkbench(settings: Record<string, unknown> = {}): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async function () {
+    wb = await launchWorkbench(settings);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const shot = await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`).catch(() => '(none)');
+      console.log(`    screenshot: ${shot}\n${wb.diagnostics().replace(/^/gm, '    ')}`);
+    }
+  });
+  after(async function () {
+    await wb?.close();
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench is not running');
+    return wb;
+  };
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Goal, GOALS_FILE, parseGoals } from '../core/goals';
+import { JournalIndex } from '../core/journalIndex';
+import { ENTRIES_FOLDER } from '../core/journalFiles';
+import { SettingKey } from './ids';
+import { journalFolderPath } from './journalFolder';
+
+/**
+ * The journal the settings point at: its index (a lowdb cache in global storage, never in the
+ * journal), its goals, and a watcher that keeps both current when files change, in VS Code or not.
+ */
+export class JournalService implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires after the index or the goals changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private current: Promise<JournalIndex | undefined> = Promise.resolve(undefined);
+  private watchers: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private goalsCache: Goal[] | undefined;
+
+  constructor(
+    private readonly storageFolder: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SettingKey.journalFolder)) this.open();
+      }),
+    );
+    this.open();
+  }
+
+  /** The loaded index, or undefined when the journal folder setting is unusable. */
+  index(): Promise<JournalIndex | undefined> {
+    return this.current;
+  }
+
+  journalFolder(): string | undefined {
+    try {
+      return journalFolderPath();
+    } catch {
+      return undefined;
+    }
+  }
+
+  async goals(): Promise<Goal[]> {
+    if (this.goalsCache) return this.goalsCache;
+    const folder = this.journalFolder();
+    if (!folder) return [];
+    try {
+      this.goalsCache = parseGoals(await fs.readFile(path.join(folder, GOALS_FILE), 'utf8'));
+    } catch {
+      this.goalsCache = [];
+    }
+    return this.goalsCache;
+  }
+
+  /** Brings the index in line with the files, parsing only what changed. */
+  async rescan(): Promise<void> {
+    await (await this.current)?.rescan();
+  }
+
+  /** Re-reads every entry from disk. */
+  async rebuild(): Promise<number> {
+    const index = await this.current;
+    if (!index) return 0;
+    const stats = await index.rebuild();
+    this.goalsCache = undefined;
+    this.changeEmitter.fire();
+    return stats.total;
+  }
+
+  private open(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    this.goalsCache = undefined;
+    const previous = this.current;
+    const folder = this.journalFolder();
+    if (!folder) {
+      this.current = Promise.resolve(undefined);
+      this.changeEmitter.fire();
+      return;
+    }
+    const indexFile = path.join(this.storageFolder, `index-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.json`);
+    const index = new JournalIndex(folder, indexFile, (message) => this.log.info(message));
+    index.onDidChange(() => this.changeEmitter.fire());
+    this.current = previous
+      .then((old) => old?.flush())
+      .then(async () => {
+        const started = performance.now();
+        const stats = await index.load();
+        this.log.info(
+          `Index of ${folder}: ${stats.total} entries, ${stats.parsed} parsed, ${stats.removed} removed, cache ${stats.cache}, ${(performance.now() - started).toFixed(0)} ms`,
+        );
+        for (const failure of stats.failed) this.log.warn(`Could not read ${failure.path}: ${failure.reason}`);
+        this.changeEmitter.fire();
+        return index;
+      })
+      .catch((err: unknown) => {
+        this.log.error(`Could not index ${folder}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+
+    // One watcher for the whole journal. A folder created (or moved in) together with its files may
+    // arrive as a single event for the folder, so any event that is not an entry triggers a rescan.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**'));
+    const goalsFile = path.join(folder, GOALS_FILE);
+    const entriesFolder = path.join(folder, ENTRIES_FOLDER);
+    let rescan: NodeJS.Timeout | undefined;
+    const onGoals = (): void => {
+      this.goalsCache = undefined;
+      this.changeEmitter.fire();
+    };
+    const onEvent = (uri: vscode.Uri): void => {
+      const file = uri.fsPath;
+      if (file === goalsFile) return onGoals();
+      if (file !== entriesFolder && !file.startsWith(entriesFolder + path.sep)) return;
+      if (file.toLowerCase().endsWith('.md')) {
+        void this.current.then((i) => i?.update(file));
+        return;
+      }
+      clearTimeout(rescan);
+      rescan = setTimeout(() => void this.rescan(), 300);
+    };
+    // A file watcher starts asynchronously and can miss changes made while it starts, or while the
+    // machine slept: look once more after it has settled, and whenever the window regains focus
+    // (cheap: unchanged files cost a stat each).
+    const settle = setTimeout(() => void this.rescan(), 2000);
+    this.watchers.push(
+      { dispose: () => clearTimeout(settle) },
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) void this.rescan();
+      }),
+      watcher,
+      watcher.onDidCreate(onEvent),
+      watcher.onDidChange(onEvent),
+      watcher.onDidDelete(onEvent),
+      { dispose: () => clearTimeout(rescan) },
+      // Saves made in VS Code are picked up at once, whatever the file watcher's delay.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.uri.scheme === 'file') onEvent(doc.uri);
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
+    void this.current.then((i) => i?.flush());
+  }
+}

@@ -1,0 +1,153 @@
+// Growth Notes in the real extension host: the tree is read through the provider the extension
+// registered (what the view renders), and items are "clicked" by running their command.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+interface ReflectApi {
+  growthNotes: vscode.TreeDataProvider<unknown>;
+}
+
+async function api(): Promise<ReflectApi> {
+  const ext = vscode.extensions.getExtension<ReflectApi>('reflect-team.reflect');
+  assert.ok(ext);
+  return ext.activate();
+}
+
+/** The tree as a user sees it: label → description, for a level of nodes. */
+async function level(tree: vscode.TreeDataProvider<unknown>, parent?: unknown): Promise<{ node: unknown; item: vscode.TreeItem; label: string }[]> {
+  const nodes = (await tree.getChildren(parent)) ?? [];
+  return Promise.all(
+    nodes.map(async (node) => {
+      const item = await tree.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      return { node, item, label };
+    }),
+  );
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function group(tree: vscode.TreeDataProvider<unknown>, name: string): Promise<{ node: unknown; item: vscode.TreeItem } | undefined> {
+  return (await level(tree)).find((g) => g.label === name);
+}
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+describe('Growth Notes (in a real extension host)', () => {
+  let journal: string;
+  let originalJournal: string | undefined;
+
+  before(async () => {
+    originalJournal = vscode.workspace.getConfiguration().get<string>('reflect.journalFolder');
+    journal = mkdtempSync(path.join(os.tmpdir(), 'reflect-it-growth-'));
+    await vscode.workspace.getConfiguration().update('reflect.journalFolder', journal, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration().update('reflect.journalFolder', originalJournal ?? '~/reflect-journal', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(journal, { recursive: true, force: true });
+  });
+
+  it('an empty journal shows no groups (the view shows its welcome content)', async () => {
+    const { growthNotes } = await api();
+    assert.deepEqual(await level(growthNotes), []);
+  });
+
+  it('an entry written outside VS Code appears in the tree; clicking an item opens the file at that line', async () => {
+    const { growthNotes } = await api();
+    const file = path.join(journal, 'entries', '2020', '2020-03-10-end-of-day.md');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '---\ntype: end-of-day\ndate: 2020-03-10\n---\n## What went well?\n- Fixed the flaky deploy\n\n## What drained me?\n- Back-to-back meetings\n- Context switching\n');
+
+    const drains = await waitFor('the Drains group to count 2', async () => {
+      const g = await group(growthNotes, 'Drains');
+      return g?.item.description === '2' ? g : undefined;
+    });
+    assert.equal((await group(growthNotes, 'Wins'))?.item.description, '1');
+    const items = await level(growthNotes, drains.node);
+    assert.deepEqual(items.map((i) => [i.label, i.item.description]), [
+      ['Back-to-back meetings', '2020-03-10'],
+      ['Context switching', '2020-03-10'],
+    ]);
+
+    const command = items[1].item.command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = await waitFor('the entry to open', async () =>
+      vscode.window.activeTextEditor?.document.uri.fsPath === file ? vscode.window.activeTextEditor : undefined,
+    );
+    assert.equal(editor.selection.active.line, 9);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, '- Context switching');
+  });
+
+  it('Add Win appends to today\'s entry and the win shows under Wins', async () => {
+    const { growthNotes } = await api();
+    const file = await vscode.commands.executeCommand<string>('reflect.addWin', 'Mentored Sam through the first on-call');
+    assert.equal(path.basename(file ?? ''), `${todayIso()}-end-of-day.md`);
+    assert.match(readFileSync(file!, 'utf8'), /## What went well\?\n- Mentored Sam through the first on-call\n/);
+    const wins = await waitFor('the new win', async () => {
+      const g = await group(growthNotes, 'Wins');
+      return g?.item.description === '2' ? g : undefined;
+    });
+    assert.deepEqual((await level(growthNotes, wins.node)).map((i) => i.label), ['Mentored Sam through the first on-call', 'Fixed the flaky deploy']);
+  });
+
+  it('Add Feedback into an entry open with unsaved changes goes through the editor and keeps them', async () => {
+    const file = path.join(journal, 'entries', todayIso().slice(0, 4), `${todayIso()}-end-of-day.md`);
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), 'unsaved words\n'));
+    assert.equal(doc.isDirty, true);
+    const onDisk = readFileSync(file, 'utf8');
+
+    await vscode.commands.executeCommand('reflect.addFeedback', 'Clearer PR descriptions, please', 'Ana');
+    assert.equal(readFileSync(file, 'utf8'), onDisk, 'the file on disk is untouched while the user has unsaved text');
+    assert.match(doc.getText(), /## Feedback I got or asked for\n- From Ana: Clearer PR descriptions, please\n/);
+    assert.match(doc.getText(), /unsaved words/);
+    await doc.save();
+    assert.match(readFileSync(file, 'utf8'), /From Ana: Clearer PR descriptions, please[\s\S]*unsaved words/);
+  });
+
+  it('Add Goal writes goals.md; the goal shows its progress count and Mark Done ticks it', async () => {
+    const { growthNotes } = await api();
+    await vscode.commands.executeCommand('reflect.addGoal', 'Give a tech talk', '2027-03-31');
+    const file = path.join(journal, 'entries', '2020', '2020-03-11-end-of-day.md');
+    writeFileSync(file, '## Progress on my goals\n- Outlined the slides to give a tech talk\n');
+    const goal = await waitFor('the goal with one retro', async () => {
+      const g = await group(growthNotes, 'Goals');
+      if (!g) return undefined;
+      const goals = await level(growthNotes, g.node);
+      return goals[0]?.item.description === 'open · 1 retro · due 2027-03-31' ? goals[0] : undefined;
+    });
+    assert.equal(goal.label, 'Give a tech talk');
+    assert.equal(goal.item.contextValue, 'goal.open');
+
+    await vscode.commands.executeCommand('reflect.markGoalDone', goal.node);
+    assert.match(readFileSync(path.join(journal, 'goals.md'), 'utf8'), /^- \[x\] Give a tech talk due: 2027-03-31$/m);
+    await waitFor('the goal to show done', async () => {
+      const g = await group(growthNotes, 'Goals');
+      const goals = g ? await level(growthNotes, g.node) : [];
+      return goals[0]?.item.contextValue === 'goal.done' ? true : undefined;
+    });
+  });
+
+  it('Rebuild Index reads every entry again', async () => {
+    const count = await vscode.commands.executeCommand<number>('reflect.rebuildIndex');
+    assert.equal(count, 3);
+  });
+});

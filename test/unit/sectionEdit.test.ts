@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { addBulletEdit, applyLineEdit } from '../../src/core/sectionEdit';
+import { renderBuiltInRetro } from '../../src/core/retroDraft';
+import { builtInTemplate } from '../../src/core/retroTemplates';
+import { WEDNESDAY_EVENING } from './fixtures';
+
+const add = (text: string, kind: Parameters<typeof addBulletEdit>[1], bullet: string): string => applyLineEdit(text, addBulletEdit(text, kind, bullet));
+
+describe('adding a bullet under a heading', () => {
+  it('fills the empty placeholder of a fresh retro, then appends after the last item', () => {
+    const fresh = renderBuiltInRetro(builtInTemplate('end-of-day')!, { date: WEDNESDAY_EVENING, workspace: 'shop' }).text;
+    const once = add(fresh, 'wentWell', 'Shipped the fix');
+    assert.match(once, /## What went well\?\n- Shipped the fix\n\n## What didn't/);
+    const twice = add(once, 'wentWell', 'Helped Sam');
+    assert.match(twice, /## What went well\?\n- Shipped the fix\n- Helped Sam\n\n## What didn't/);
+    assert.equal(twice.split('\n').length, fresh.split('\n').length + 1);
+  });
+
+  it('keeps nested lines with the item they belong to', () => {
+    const text = '## Feedback I got or asked for\n- From Ana: tighter PRs\n  - she meant the diff size\n\n## Next\n';
+    assert.equal(add(text, 'feedback', 'From Sam: more context'), '## Feedback I got or asked for\n- From Ana: tighter PRs\n  - she meant the diff size\n- From Sam: more context\n\n## Next\n');
+  });
+
+  it('adds the section at the end when the entry does not have it', () => {
+    assert.equal(add('## What went well?\n- a\n', 'learned', 'Jitter'), '## What went well?\n- a\n\n## What did I learn?\n- Jitter\n');
+  });
+
+  it('keeps CRLF line endings and flattens a multi-line capture to one bullet', () => {
+    assert.equal(add('## What went well?\r\n- a\r\n', 'wentWell', 'two\nlines'), '## What went well?\r\n- a\r\n- two lines\r\n');
+  });
+});
