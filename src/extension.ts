@@ -3,12 +3,14 @@ import { systemClock } from './core/clock';
 import { register as registerCapture } from './vscode/captureCommands';
 import { register as registerGrowthTree } from './vscode/growthTree';
 import { JournalService } from './vscode/journalService';
+import { register as registerReminder } from './vscode/reminders';
 import { Services } from './vscode/services';
 import { register as registerStartRetro } from './vscode/startRetroCommands';
 
 /** What activate() returns: the views' data, so tests in the extension host can see what a user sees. */
 export interface ReflectApi {
   growthNotes: vscode.TreeDataProvider<unknown>;
+  reminder: { snapshot(): { text: string; tooltip: string; status: string; streak: number }; refresh(): Promise<void> };
 }
 
 /** Builds the services and hands them to each feature. Nothing else happens here. */
@@ -19,11 +21,12 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   // The index loads in the background; activation does not wait for it.
   const journal = new JournalService(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(log, journal);
-  registerStartRetro(context, services);
+  registerStartRetro(context, services, journal);
   const growthNotes = registerGrowthTree(context, services, journal);
   registerCapture(context, services, journal);
+  const reminder = registerReminder(context, services, journal);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { growthNotes };
+  return { growthNotes, reminder };
 }
 
 export function deactivate(): void {}

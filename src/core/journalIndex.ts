@@ -55,6 +55,8 @@ export class JournalIndex {
   private readonly dirtyShards = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private saveTimer: NodeJS.Timeout | undefined;
+  /** Operations run one at a time: a read that started before a delete must not land after it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly journalFolder: string,
@@ -98,8 +100,18 @@ export class JournalIndex {
     for (const listener of this.listeners) listener();
   }
 
+  private serialize<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Reads the cache (rebuilding it if corrupt or outdated), then brings it in line with the files. */
-  async load(): Promise<IndexStats> {
+  load(): Promise<IndexStats> {
+    return this.serialize(() => this.doLoad());
+  }
+
+  private async doLoad(): Promise<IndexStats> {
     const cache = await this.readCache();
     const stats = await this.reconcile(cache);
     if (stats.parsed > 0 || stats.removed > 0 || cache !== 'warm') await this.save();
@@ -111,7 +123,11 @@ export class JournalIndex {
    * Compares the in-memory index with the files again, parsing only what changed. For events a
    * file watcher can miss, such as a folder of entries created or moved in one step.
    */
-  async rescan(): Promise<IndexStats> {
+  rescan(): Promise<IndexStats> {
+    return this.serialize(() => this.doRescan());
+  }
+
+  private async doRescan(): Promise<IndexStats> {
     const stats = await this.reconcile('warm');
     if (stats.parsed > 0 || stats.removed > 0) {
       this.scheduleSave();
@@ -121,7 +137,11 @@ export class JournalIndex {
   }
 
   /** Forgets the cache and parses every file again. */
-  async rebuild(): Promise<IndexStats> {
+  rebuild(): Promise<IndexStats> {
+    return this.serialize(() => this.doRebuild());
+  }
+
+  private async doRebuild(): Promise<IndexStats> {
     this.clear();
     const stats = await this.reconcile('missing');
     await this.save();
@@ -130,7 +150,11 @@ export class JournalIndex {
   }
 
   /** Re-reads one file after it was created, changed or deleted. Paths outside `entries/` are ignored. */
-  async update(absolutePath: string): Promise<'updated' | 'removed' | 'unchanged' | 'ignored'> {
+  update(absolutePath: string): Promise<'updated' | 'removed' | 'unchanged' | 'ignored'> {
+    return this.serialize(() => this.doUpdate(absolutePath));
+  }
+
+  private async doUpdate(absolutePath: string): Promise<'updated' | 'removed' | 'unchanged' | 'ignored'> {
     const rel = this.relative(absolutePath);
     if (!rel) return 'ignored';
     let stat: Stats;

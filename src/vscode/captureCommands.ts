@@ -12,6 +12,7 @@ import { editJournalFile } from './journalEdits';
 import { CommandId } from './ids';
 import { journalFolderPath, showJournalError } from './journalFolder';
 import { JournalService } from './journalService';
+import { retroMoment } from './retroCalendar';
 import { retroRequest } from './retroRequest';
 import { Services } from './services';
 import { readSettings } from './settings';
@@ -20,9 +21,12 @@ import { readSettings } from './settings';
  * Adds one bullet under `kind`'s heading in today's end-of-day entry, creating the entry from the
  * end-of-day template first if needed. Resolves to the entry's path.
  */
-export async function captureToToday(kind: SectionKind, bullet: string, services: Services): Promise<string> {
-  const journal = journalFolderPath();
-  const { path: file } = await startRetro(retroRequest(journal, builtInTemplate('end-of-day')!, readSettings(), services));
+export async function captureToToday(kind: SectionKind, bullet: string, services: Services, journal: JournalService): Promise<string> {
+  const folder = journalFolderPath();
+  const template = builtInTemplate('end-of-day')!;
+  const settings = readSettings();
+  const moment = await retroMoment(template, services.clock.now(), settings, journal);
+  const { path: file } = await startRetro(retroRequest(folder, template, settings, services, moment));
   await editJournalFile(file, (text) => addBulletEdit(text, kind, bullet));
   return file;
 }
@@ -44,7 +48,7 @@ const CAPTURES: CaptureSpec[] = [
 /** Add Win / Feedback / Lesson / Goal, Mark Goal Done, Open Goal, Rebuild Index. */
 export function register(context: vscode.ExtensionContext, services: Services, journal: JournalService): void {
   for (const spec of CAPTURES) {
-    context.subscriptions.push(vscode.commands.registerCommand(spec.command, (text?: unknown, from?: unknown) => capture(spec, services, text, from)));
+    context.subscriptions.push(vscode.commands.registerCommand(spec.command, (text?: unknown, from?: unknown) => capture(spec, services, journal, text, from)));
   }
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.addGoal, (title?: unknown, due?: unknown) => addGoal(services, title, due)),
@@ -62,7 +66,7 @@ export function register(context: vscode.ExtensionContext, services: Services, j
 }
 
 /** Arguments skip the input boxes (for keybindings and tests); without them, the user is asked. */
-async function capture(spec: CaptureSpec, services: Services, textArg: unknown, fromArg: unknown): Promise<string | undefined> {
+async function capture(spec: CaptureSpec, services: Services, journal: JournalService, textArg: unknown, fromArg: unknown): Promise<string | undefined> {
   let text = typeof textArg === 'string' ? textArg : undefined;
   text ??= await vscode.window.showInputBox({
     title: `Reflect: Add ${spec.noun[0].toUpperCase()}${spec.noun.slice(1)}`,
@@ -82,7 +86,7 @@ async function capture(spec: CaptureSpec, services: Services, textArg: unknown, 
   }
   const bullet = spec.kind === 'feedback' && from?.trim() ? `From ${from.trim()}: ${text.trim()}` : text.trim();
   try {
-    const file = await captureToToday(spec.kind, bullet, services);
+    const file = await captureToToday(spec.kind, bullet, services, journal);
     vscode.window.setStatusBarMessage(`$(check) Reflect: ${spec.noun} added to today's entry`, 4000);
     return file;
   } catch (err) {

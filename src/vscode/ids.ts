@@ -17,6 +17,8 @@ export const CommandId = {
   growthUngroup: 'reflect.growthNotes.ungroup',
   growthFilter: 'reflect.growthNotes.filter',
   growthClearFilter: 'reflect.growthNotes.clearFilter',
+  snoozeReminder: 'reflect.snoozeReminder',
+  startDueRetro: 'reflect.startDueRetro',
 } as const;
 
 export const ViewId = {
@@ -33,4 +35,10 @@ export const SettingKey = {
   journalFolder: 'reflect.journalFolder',
   sprintLength: 'reflect.sprint.length',
   sprintStart: 'reflect.sprint.start',
+  reminderEnabled: 'reflect.reminder.enabled',
+  reminderNotify: 'reflect.reminder.notify',
+  reminderTime: 'reflect.reminder.time',
+  reminderWorkdays: 'reflect.reminder.workdays',
+  streakGraceDays: 'reflect.streak.graceDays',
+  streakShow: 'reflect.streak.show',
 } as const;

@@ -1,18 +1,21 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createFileExclusive, pathExists } from '../core/journalFiles';
+import { toIsoDate, weekdayName } from '../core/localDates';
 import { BUILT_IN_TEMPLATES, builtInTemplate, describeType } from '../core/retroTemplates';
 import { RetroTemplate, startRetro, todaysRetroPath } from '../core/startRetro';
 import { loadUserTemplates, TEMPLATE_VARIABLES, TEMPLATES_FOLDER, toTypeSlug, UserTemplate } from '../core/userTemplates';
 import { CommandId } from './ids';
 import { journalFolderPath, showJournalError } from './journalFolder';
 import { Services } from './services';
+import { JournalService } from './journalService';
+import { retroMoment } from './retroCalendar';
 import { retroRequest } from './retroRequest';
 import { readSettings } from './settings';
 
 /** Start Retro (picker), the two direct commands, and the template helpers. */
-export function register(context: vscode.ExtensionContext, services: Services): void {
-  const retros = new RetroStarter(services);
+export function register(context: vscode.ExtensionContext, services: Services, journal: JournalService): void {
+  const retros = new RetroStarter(services, journal);
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.startRetro, (templateId?: unknown) => retros.start(typeof templateId === 'string' ? templateId : undefined)),
     vscode.commands.registerCommand(CommandId.startEndOfDayRetro, () => retros.start('end-of-day')),
@@ -30,7 +33,10 @@ class RetroStarter {
   /** Template problems already shown this session, so each is reported once. */
   private readonly reported = new Set<string>();
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly journal: JournalService,
+  ) {}
 
   /**
    * Opens today's retro for a template (picked by the user when no id is given), creating it
@@ -49,8 +55,9 @@ class RetroStarter {
       }
       if (template.source === 'user') this.reportTemplateProblems(template, template.problems);
 
+      const moment = await retroMoment(template, this.services.clock.now(), settings, this.journal);
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reflect: preparing your retro' }, () =>
-        startRetro(retroRequest(journal, template, settings, this.services)),
+        startRetro(retroRequest(journal, template, settings, this.services, moment)),
       );
       const uri = vscode.Uri.file(result.path);
       const editor = await vscode.window.showTextDocument(uri, { preview: false });
@@ -59,6 +66,9 @@ class RetroStarter {
         editor.selection = new vscode.Selection(at, at);
         editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         this.services.log.info(`Started ${describeType(template.type)} retro: ${result.path}`);
+        if (toIsoDate(moment) !== toIsoDate(this.services.clock.now())) {
+          vscode.window.setStatusBarMessage(`$(notebook) Reflect: this retro is for ${weekdayName(moment)} ${toIsoDate(moment)}, whose retro was still missing`, 8000);
+        }
       } else {
         vscode.window.setStatusBarMessage(`$(notebook) Reflect: today's ${describeType(template.type)} retro was already started; opened it`, 5000);
       }

@@ -169,3 +169,13 @@ export function useWorkbench(settings: Record<string, unknown> = {}): () => Work
     return wb;
   };
 }
+
+/** A second VS Code window on the same server and folder (its own extension host), closed by the caller. */
+export async function openSecondWindow(first: Page): Promise<Page> {
+  const browser = first.context().browser();
+  if (!browser) throw new Error('no browser behind the first window');
+  const page = await browser.newPage({ viewport: first.viewportSize() ?? undefined });
+  await page.goto(first.url());
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return page;
+}

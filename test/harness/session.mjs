@@ -46,7 +46,9 @@ export async function startSession({ repoRoot, browser = true, settings = {}, ro
       dir: join(dir, 'server'),
       extensionPath: repoRoot,
       workspace,
-      settings: { 'reflect.journalFolder': journal, ...settings },
+      // Reminders off unless a test turns them on: a due-retro notification would pop up over
+      // whatever another test is doing, and "due" depends on the time of day the tests run.
+      settings: { 'reflect.journalFolder': journal, 'reflect.reminder.enabled': false, ...settings },
       // Tests find their fixture through these (the extension host inherits code-server's env).
       env: { REFLECT_TEST_WORKSPACE: workspace, REFLECT_TEST_JOURNAL: journal },
       extraExtensions,
