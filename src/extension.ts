@@ -4,6 +4,7 @@ import { register as registerCapture } from './vscode/captureCommands';
 import { register as registerGrowthTree } from './vscode/growthTree';
 import { JournalService } from './vscode/journalService';
 import { register as registerReminder } from './vscode/reminders';
+import { register as registerReviews } from './vscode/reviewCommands';
 import { Services } from './vscode/services';
 import { register as registerStartRetro } from './vscode/startRetroCommands';
 
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   const growthNotes = registerGrowthTree(context, services, journal);
   registerCapture(context, services, journal);
   const reminder = registerReminder(context, services, journal);
+  registerReviews(context, services, journal);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { growthNotes, reminder };
 }

@@ -23,6 +23,13 @@ export type RetroKind = 'daily' | 'sprint';
 /** Which retros exist: `kind` on the local day `isoDate`. */
 export type HasRetro = (isoDate: string, kind: RetroKind) => boolean;
 
+/** HasRetro over journal entries: any entry counts for its day; a sprint retro also for its sprint. */
+export function hasRetroIn(entries: readonly { date: string; type: string }[]): HasRetro {
+  const written = new Set<string>();
+  for (const e of entries) written.add(`${e.date} ${e.type === 'sprint' ? 'sprint' : 'daily'}`);
+  return (iso, kind) => written.has(`${iso} ${kind}`);
+}
+
 export interface ReminderState {
   /** Epoch ms until which nothing is due. */
   snoozedUntil?: number;

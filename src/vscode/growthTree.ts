@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { addDays, toIsoDate } from '../core/localDates';
 import { GROUP_LABELS, GROWTH_GROUPS, GrowthGroup } from '../core/growthNotes';
 import { byMonth, GoalStatus, goalStatuses, groupCounts, GrowthNote, monthLabel, notesOf, Period } from '../core/growthView';
+import { findPatterns, MIN_ENTRIES, Pattern } from '../core/patterns';
 import { CommandId, ContextKey, ViewId } from './ids';
 import { JournalService } from './journalService';
 import { Services } from './services';
@@ -11,7 +12,12 @@ type Node =
   | { kind: 'group'; group: GrowthGroup; count: number }
   | { kind: 'month'; group: GrowthGroup; month: string; notes: GrowthNote[] }
   | { kind: 'note'; note: GrowthNote }
-  | { kind: 'goal'; status: GoalStatus };
+  | { kind: 'goal'; status: GoalStatus }
+  | { kind: 'patterns'; patterns: Pattern[] }
+  | { kind: 'pattern'; pattern: Pattern };
+
+/** Patterns are looked for over this many days back from today. */
+const PATTERN_DAYS = 90;
 
 const GROUP_ICONS: Record<GrowthGroup, string> = {
   goals: 'target',
@@ -115,6 +121,25 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
         return this.noteItem(node.note);
       case 'goal':
         return this.goalItem(node.status);
+      case 'patterns': {
+        const item = new vscode.TreeItem('Patterns', node.patterns.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = 'group:patterns';
+        item.description = `${node.patterns.length} · last ${PATTERN_DAYS} days`;
+        item.iconPath = new vscode.ThemeIcon('graph-line');
+        item.tooltip = `Themes that came up in ${MIN_ENTRIES} or more entries of one kind in the last ${PATTERN_DAYS} days.`;
+        item.contextValue = 'group.patterns';
+        return item;
+      }
+      case 'pattern': {
+        const { pattern } = node;
+        const item = new vscode.TreeItem(pattern.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `pattern:${pattern.group}:${pattern.label}`;
+        item.description = `${GROUP_LABELS[pattern.group].toLowerCase()} · ${pattern.entries} entries`;
+        item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[pattern.group]);
+        item.tooltip = `"${pattern.label}" came up in ${pattern.entries} entries under ${GROUP_LABELS[pattern.group]}.`;
+        item.contextValue = 'pattern';
+        return item;
+      }
     }
   }
 
@@ -160,13 +185,19 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
       const goals = await this.journal.goals();
       if (entries.length === 0 && goals.length === 0) return []; // shows the welcome content
       const counts = groupCounts(entries, goals, period);
-      return GROWTH_GROUPS.map((group) => ({ kind: 'group', group, count: counts[group] }));
+      const since = toIsoDate(addDays(this.clock.now(), -(PATTERN_DAYS - 1)));
+      const patterns = findPatterns(entries.filter((e) => e.date >= since));
+      return [...GROWTH_GROUPS.map((group): Node => ({ kind: 'group', group, count: counts[group] })), { kind: 'patterns', patterns }];
     }
     if (node.kind === 'group' && node.group === 'goals') {
       return goalStatuses(await this.journal.goals(), entries, period).map((status) => ({ kind: 'goal', status }));
     }
     if (node.kind === 'goal') return node.status.mentions.map((note) => ({ kind: 'note', note }));
     if (node.kind === 'month') return node.notes.map((note) => ({ kind: 'note', note }));
+    if (node.kind === 'patterns') return node.patterns.map((pattern) => ({ kind: 'pattern', pattern }));
+    if (node.kind === 'pattern') {
+      return [...node.pattern.sources].reverse().map((s) => ({ kind: 'note', note: { group: node.pattern.group, text: s.text, date: s.date, path: s.path, line: s.line, done: false } }));
+    }
     if (node.kind === 'group') {
       const notes = notesOf(node.group, entries, period);
       if (this.byMonth) return byMonth(notes).map((m) => ({ kind: 'month', group: node.group, month: m.month, notes: m.notes }));

@@ -18,6 +18,7 @@ export const CommandId = {
   growthFilter: 'reflect.growthNotes.filter',
   growthClearFilter: 'reflect.growthNotes.clearFilter',
   snoozeReminder: 'reflect.snoozeReminder',
+  generateReview: 'reflect.generateReview',
   startDueRetro: 'reflect.startDueRetro',
 } as const;
 

@@ -3,10 +3,9 @@ import * as path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import * as vscode from 'vscode';
 import { toIsoDate, weekdayName } from '../core/localDates';
-import { dueKey, ReminderState, ReminderStatus, reminderStatus, streak } from '../core/reminderSchedule';
+import { dueKey, hasRetroIn, ReminderState, ReminderStatus, reminderStatus, streak } from '../core/reminderSchedule';
 import { CommandId, SettingKey } from './ids';
 import { JournalService } from './journalService';
-import { hasRetroIn } from './retroCalendar';
 import { Services } from './services';
 import { readSettings } from './settings';
 

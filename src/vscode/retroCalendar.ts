@@ -1,15 +1,7 @@
-import { IndexedEntry } from '../core/journalIndex';
-import { HasRetro, reflectionDay } from '../core/reminderSchedule';
+import { hasRetroIn, reflectionDay } from '../core/reminderSchedule';
 import { RetroTemplate } from '../core/startRetro';
 import { JournalService } from './journalService';
 import { ReflectSettings } from './settings';
-
-/** Which retros exist, from the index: any entry counts for its day; a sprint retro for its sprint. */
-export function hasRetroIn(entries: readonly IndexedEntry[]): HasRetro {
-  const written = new Set<string>();
-  for (const e of entries) written.add(`${e.date} ${e.type === 'sprint' ? 'sprint' : 'daily'}`);
-  return (iso, kind) => written.has(`${iso} ${kind}`);
-}
 
 /**
  * The moment a retro started now is about: now, or the last due workday when that day's retro is

@@ -9,7 +9,9 @@ import { GROWTH_GROUPS } from '../../src/core/growthNotes';
 import { groupCounts, notesOf } from '../../src/core/growthView';
 import { JournalIndex, listMarkdown } from '../../src/core/journalIndex';
 import { addDays, toIsoDate } from '../../src/core/localDates';
+import { normalizeReminderSettings } from '../../src/core/reminderSchedule';
 import { renderBuiltInRetro } from '../../src/core/retroDraft';
+import { renderReview } from '../../src/core/review';
 import { builtInTemplate } from '../../src/core/retroTemplates';
 
 const RUNS = 3;
@@ -94,6 +96,7 @@ async function bench(count: number): Promise<Record<string, string>> {
     const change: number[] = [];
     const saves: number[] = [];
     const tree: number[] = [];
+    const reviews: number[] = [];
     const blocks: number[] = [];
     const warmBlocks: number[] = [];
     let largest = '';
@@ -120,6 +123,8 @@ async function bench(count: number): Promise<Record<string, string>> {
       const counts = groupCounts(entries, []);
       largest = GROWTH_GROUPS.filter((g) => g !== 'goals').sort((a, b) => counts[b] - counts[a])[0];
       tree.push((await time(async () => notesOf(largest as never, entries))).ms);
+      const schedule = normalizeReminderSettings({}).settings;
+      reviews.push((await time(async () => renderReview({ entries, goals: [], period: { from: '2025-01-01', to: '2025-12-31', label: 'Last year' }, schedule, today: '2026-11-25' }))).ms);
     }
     const bareMs = median(bare);
     const coldMs = median(cold);
@@ -131,6 +136,7 @@ async function bench(count: number): Promise<Record<string, string>> {
       'one entry changed': `${median(change).toFixed(1)} ms`,
       'saving the index after that change': `${median(saves).toFixed(1)} ms`,
       'tree children, largest group': `${median(tree).toFixed(1)} ms (${largest})`,
+      'yearly review (2025)': `${median(reviews).toFixed(0)} ms`,
       'longest event-loop block, cold build': `${median(blocks).toFixed(0)} ms`,
       'longest event-loop block, warm start': `${median(warmBlocks).toFixed(0)} ms`,
       'index file size': `${((await fs.stat(indexFile)).size / 1024 / 1024).toFixed(1)} MiB`,
