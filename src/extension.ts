@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { systemClock } from './core/clock';
 import { register as registerCapture } from './vscode/captureCommands';
 import { register as registerGrowthTree } from './vscode/growthTree';
+import { register as registerJournalGit } from './vscode/journalGit';
 import { JournalService } from './vscode/journalService';
 import { register as registerReminder } from './vscode/reminders';
 import { register as registerReviews } from './vscode/reviewCommands';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   registerCapture(context, services, journal);
   const reminder = registerReminder(context, services, journal);
   registerReviews(context, services, journal);
+  registerJournalGit(context, services, journal);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { growthNotes, reminder };
 }
