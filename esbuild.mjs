@@ -21,6 +21,19 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: production },
+  // The journal panel's webview script: browser code, one self-contained file (no imports at run time).
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    sourcemap: !production,
+    // Always minified: it is parsed on every show of the panel, and tests should time what ships.
+    minify: true,
+    logLevel: 'warning',
+  },
 ];
 
 if (tests) {
@@ -30,7 +43,7 @@ if (tests) {
       .filter((f) => f.endsWith('.test.ts'))
       .map((f) => join(dir, f));
   // Test files keep mocha, playwright and vscode external: they are loaded by the runner that owns them.
-  const testOptions = { ...node, minify: false, sourcemap: true, external: ['vscode', 'mocha', 'playwright-core'] };
+  const testOptions = { ...node, minify: false, sourcemap: true, external: ['vscode', 'mocha', 'playwright-core', 'jsdom'] };
   builds.push(
     { ...testOptions, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit' },
     { ...testOptions, entryPoints: [...testFiles('test/integration'), 'test/integration/index.ts'], outdir: 'out/test/integration' },
@@ -40,7 +53,7 @@ if (tests) {
 }
 
 if (process.argv.includes('--bench')) {
-  builds.push({ ...node, minify: false, sourcemap: true, entryPoints: ['test/bench/journalBench.ts'], outdir: 'out/test/bench' });
+  builds.push({ ...node, minify: false, sourcemap: true, entryPoints: ['test/bench/journalBench.ts', 'test/bench/panelBench.ts'], outdir: 'out/test/bench' });
 }
 
 if (watch) {

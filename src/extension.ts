@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { systemClock } from './core/clock';
 import { register as registerCapture } from './vscode/captureCommands';
 import { register as registerGrowthTree } from './vscode/growthTree';
+import { JournalPanelApi, register as registerJournalPanel } from './vscode/journalPanel';
 import { register as registerJournalGit } from './vscode/journalGit';
 import { JournalService } from './vscode/journalService';
 import { register as registerReminder } from './vscode/reminders';
@@ -13,6 +14,7 @@ import { register as registerStartRetro } from './vscode/startRetroCommands';
 export interface ReflectApi {
   growthNotes: vscode.TreeDataProvider<unknown>;
   reminder: { snapshot(): { text: string; tooltip: string; status: string; streak: number }; refresh(): Promise<void> };
+  journalPanel: JournalPanelApi;
 }
 
 /** Builds the services and hands them to each feature. Nothing else happens here. */
@@ -28,9 +30,10 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   registerCapture(context, services, journal);
   const reminder = registerReminder(context, services, journal);
   registerReviews(context, services, journal);
+  const journalPanel = registerJournalPanel(context, services, journal);
   registerJournalGit(context, services, journal);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { growthNotes, reminder };
+  return { growthNotes, reminder, journalPanel };
 }
 
 export function deactivate(): void {}

@@ -19,7 +19,9 @@ export type SectionKind =
   | 'liked'
   | 'lacked'
   | 'longedFor'
-  | 'weekInOneLine';
+  | 'weekInOneLine'
+  /** Free-form notes (quick capture from the journal panel). */
+  | 'notes';
 
 /** The heading each kind is written with in new retros. */
 export const SECTION_HEADINGS: Record<SectionKind, string> = {
@@ -41,6 +43,7 @@ export const SECTION_HEADINGS: Record<SectionKind, string> = {
   lacked: 'Lacked',
   longedFor: 'Longed for',
   weekInOneLine: 'The week in one sentence',
+  notes: 'Notes',
 };
 
 const ALIASES: Record<string, SectionKind> = {};
