@@ -59,6 +59,12 @@ export class JournalService implements vscode.Disposable {
     return this.goalsCache;
   }
 
+  private async reloadGoals(): Promise<void> {
+    const before = JSON.stringify(this.goalsCache ?? null);
+    this.goalsCache = undefined;
+    if (JSON.stringify(await this.goals()) !== before) this.changeEmitter.fire();
+  }
+
   /** Brings the index in line with the files, parsing only what changed. */
   async rescan(): Promise<void> {
     await (await this.current)?.rescan();
@@ -77,6 +83,7 @@ export class JournalService implements vscode.Disposable {
   private open(): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
+    const watchers = this.watchers;
     this.goalsCache = undefined;
     const previous = this.current;
     const folder = this.journalFolder();
@@ -111,26 +118,51 @@ export class JournalService implements vscode.Disposable {
     const goalsFile = path.join(folder, GOALS_FILE);
     const entriesFolder = path.join(folder, ENTRIES_FOLDER);
     let rescan: NodeJS.Timeout | undefined;
-    const onGoals = (): void => {
-      this.goalsCache = undefined;
-      this.changeEmitter.fire();
-    };
+    /** entries/<name> → its own watcher (see watchEntryFolders below). */
+    const folderWatchers = new Map<string, vscode.Disposable>();
+    // A watcher reports a write more than once (and a save both ways): refresh only on a real change.
+    const onGoals = (): void => void this.reloadGoals();
     const onEvent = (uri: vscode.Uri): void => {
       const file = uri.fsPath;
       if (file === goalsFile) return onGoals();
       if (file !== entriesFolder && !file.startsWith(entriesFolder + path.sep)) return;
       if (file.toLowerCase().endsWith('.md')) {
         void this.current.then((i) => i?.update(file));
+        const folderOfFile = path.dirname(file);
+        if (path.dirname(folderOfFile) === entriesFolder && !folderWatchers.has(path.basename(folderOfFile))) void watchEntryFolders();
         return;
       }
       clearTimeout(rescan);
-      rescan = setTimeout(() => void this.rescan(), 300);
+      rescan = setTimeout(() => void this.rescan().then(watchEntryFolders), 300);
     };
+    // The recursive watcher misses folders created in one burst with their parents (mkdir -p of
+    // entries/2026 in a new journal): nothing inside them would ever be reported, deletes included.
+    // So each folder of entries also gets a plain, non-recursive watcher of its own.
+    const watchEntryFolders = async (): Promise<void> => {
+      const names = await fs
+        .readdir(entriesFolder, { withFileTypes: true })
+        .then((list) => list.filter((d) => d.isDirectory()).map((d) => d.name))
+        .catch(() => [] as string[]);
+      if (this.watchers !== watchers) return; // the journal changed meanwhile
+      for (const [name, w] of folderWatchers) {
+        if (!names.includes(name)) {
+          w.dispose();
+          folderWatchers.delete(name);
+        }
+      }
+      for (const name of names.filter((n) => !folderWatchers.has(n))) {
+        // No "**" and no "/" in the pattern: VS Code watches just this folder.
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.join(entriesFolder, name)), '*.md'));
+        folderWatchers.set(name, vscode.Disposable.from(w, w.onDidCreate(onEvent), w.onDidChange(onEvent), w.onDidDelete(onEvent)));
+      }
+    };
+    void this.current.then(watchEntryFolders);
     // A file watcher starts asynchronously and can miss changes made while it starts, or while the
     // machine slept: look once more after it has settled, and whenever the window regains focus
     // (cheap: unchanged files cost a stat each).
-    const settle = setTimeout(() => void this.rescan(), 2000);
+    const settle = setTimeout(() => void this.rescan().then(watchEntryFolders), 2000);
     this.watchers.push(
+      { dispose: () => folderWatchers.forEach((w) => w.dispose()) },
       { dispose: () => clearTimeout(settle) },
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused) void this.rescan();
@@ -149,6 +181,7 @@ export class JournalService implements vscode.Disposable {
 
   dispose(): void {
     for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
+    this.watchers = [];
     void this.current.then((i) => i?.flush());
   }
 }

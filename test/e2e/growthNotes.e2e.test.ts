@@ -35,8 +35,21 @@ describe('Growth Notes (e2e)', function () {
 
     await row('Wins').filter({ hasText: '3' }).waitFor({ state: 'visible', timeout: 30_000 });
     await row('Goals').filter({ hasText: '1' }).waitFor({ state: 'visible' });
-    await row('Wins').click();
-    await row('Goals').click();
+    // A click expands a group; one that lands while the tree refreshes (a watcher event for the
+    // files written above may still arrive) can be lost, and a person would click again.
+    const expand = async (label: string): Promise<void> => {
+      for (let attempt = 1; ; attempt++) {
+        if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
+        try {
+          await row(label).and(page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout: 3_000 });
+          return;
+        } catch (err) {
+          if (attempt === 3) throw err;
+        }
+      }
+    };
+    await expand('Wins');
+    await expand('Goals');
     await row('Give a tech talk').filter({ hasText: 'open · 1 retro · due 2027-03-31' }).waitFor({ state: 'visible' });
     await row('Unblocked the release').click();
 

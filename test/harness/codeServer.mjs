@@ -147,7 +147,8 @@ export async function startCodeServer({ dir, extensionPath, workspace, settings 
   const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
   for (const sig of signals) process.once(sig, onSignal);
 
-  const exthostLogs = () => findFiles(join(userDataDir, 'logs'), (f) => f.endsWith('exthost.log'));
+  // The extension hosts' own logs and Reflect's output channel in each (what the extension saw).
+  const exthostLogs = () => findFiles(join(userDataDir, 'logs'), (f) => f.endsWith('exthost.log') || f.endsWith('/Reflect.log'));
   /** @type {CodeServer} */
   const server = {
     port: chosenPort,

@@ -1,7 +1,7 @@
 // Growth Notes in the real extension host: the tree is read through the provider the extension
 // registered (what the view renders), and items are "clicked" by running their command.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -149,5 +149,25 @@ describe('Growth Notes (in a real extension host)', () => {
   it('Rebuild Index reads every entry again', async () => {
     const count = await vscode.commands.executeCommand<number>('reflect.rebuildIndex');
     assert.equal(count, 3);
+  });
+
+  it('an entry renamed, then deleted outside VS Code leaves the tree without a reload', async () => {
+    const { growthNotes } = await api();
+    const drains = async (): Promise<string[]> => {
+      const g = await group(growthNotes, 'Drains');
+      // Each item as the file a click opens.
+      return g ? (await level(growthNotes, g.node)).map((i) => (i.item.command?.arguments?.[0] as vscode.Uri).fsPath) : [];
+    };
+    const from = path.join(journal, 'entries', '2020', '2020-03-10-end-of-day.md');
+    const to = path.join(journal, 'entries', '2020', '2020-03-09-end-of-day.md');
+    // Let the watcher settle on the files as they are, so the events below are its own.
+    await new Promise((r) => setTimeout(r, 2500));
+    renameSync(from, to);
+    await waitFor('the drains to move to 2020-03-09', async () => {
+      const list = await drains();
+      return list.length === 2 && list.every((f) => f === to) ? true : undefined;
+    });
+    rmSync(to);
+    await waitFor('the drains to go', async () => ((await drains()).length === 0 ? true : undefined));
   });
 });
