@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { todayIso, waitFor } from './polling';
 
 interface ReflectApi {
   growthNotes: vscode.TreeDataProvider<unknown>;
@@ -28,23 +29,8 @@ async function level(tree: vscode.TreeDataProvider<unknown>, parent?: unknown): 
   );
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function group(tree: vscode.TreeDataProvider<unknown>, name: string): Promise<{ node: unknown; item: vscode.TreeItem } | undefined> {
   return (await level(tree)).find((g) => g.label === name);
-}
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 describe('Growth Notes (in a real extension host)', () => {

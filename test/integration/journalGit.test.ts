@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { todayIso, waitFor as poll } from './polling';
 import type { CommitOutcome, PushOutcome, SetUpResult } from '../../src/vscode/journalGit';
 
 const EXTENSION_ID = 'reflect-team.reflect';
@@ -25,24 +26,11 @@ function subjects(repo: string): string[] {
   }
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = COMMIT_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> => poll(what, probe, COMMIT_TIMEOUT_MS, 200);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -150,7 +138,7 @@ describe('Journal repository (in a real extension host)', function () {
     // A retro Reflect writes itself is committed without any save.
     const eod = await vscode.commands.executeCommand<vscode.Uri>('reflect.startEndOfDayRetro');
     assert.ok(eod);
-    const eodMessage = `retro: ${today()} end of day`;
+    const eodMessage = `retro: ${todayIso()} end of day`;
     await waitFor(`"${eodMessage}" in git log`, () => subjects(journal)[0] === eodMessage);
 
     // Three saves in quick succession: one commit.
@@ -168,7 +156,7 @@ describe('Journal repository (in a real extension host)', function () {
     // A second entry.
     const weekly = await vscode.commands.executeCommand<vscode.Uri>('reflect.startRetro', 'weekly');
     assert.ok(weekly);
-    await waitFor('the weekly retro in git log', () => subjects(journal)[0] === `retro: ${today()} weekly`);
+    await waitFor('the weekly retro in git log', () => subjects(journal)[0] === `retro: ${todayIso()} weekly`);
     assert.ok(subjects(journal).includes(eodMessage));
     assert.equal(git(journal, ['status', '--porcelain']), '', 'nothing left uncommitted');
     assert.equal(git(journal, ['show', '--name-only', '--format=', 'HEAD']).trim(), path.relative(journal, weekly.fsPath).split(path.sep).join('/'), 'that file alone');
@@ -193,7 +181,7 @@ describe('Journal repository (in a real extension host)', function () {
       assert.ok(result);
       assert.equal(result.excludedFrom, workspace);
       assert.equal(git(journal, ['rev-parse', '--show-toplevel']).trim(), realpathSync(journal), 'its own repository, not the work one');
-      assert.equal(subjects(journal)[0], `retro: ${today()} end of day`);
+      assert.equal(subjects(journal)[0], `retro: ${todayIso()} end of day`);
 
       await typeAndSave(entry.fsPath, '\n- Kept my notes out of the work repo');
       await waitFor('the edit committed in the journal', async () => git(journal, ['status', '--porcelain']) === '' && subjects(journal).length >= 3);
@@ -221,7 +209,7 @@ describe('Journal repository (in a real extension host)', function () {
     try {
       const entry = await vscode.commands.executeCommand<vscode.Uri>('reflect.startEndOfDayRetro');
       assert.ok(entry);
-      await waitFor('the entry committed although the push fails', () => subjects(journal)[0] === `retro: ${today()} end of day`);
+      await waitFor('the entry committed although the push fails', () => subjects(journal)[0] === `retro: ${todayIso()} end of day`);
       assert.ok(existsSync(entry.fsPath), 'the entry is still on disk');
 
       // Commit Journal: nothing new to commit, but the push is tried again and fails the same way.
@@ -234,7 +222,7 @@ describe('Journal repository (in a real extension host)', function () {
 
       const pushed = await vscode.commands.executeCommand<PushOutcome>('reflect.pushJournal');
       assert.equal(pushed.status, 'failed');
-      assert.equal(subjects(journal)[0], `retro: ${today()} end of day`);
+      assert.equal(subjects(journal)[0], `retro: ${todayIso()} end of day`);
       assert.equal(git(journal, ['status', '--porcelain']), '');
     } finally {
       await setting('reflect.git.autoPush', false);
@@ -266,7 +254,7 @@ describe('Journal repository (in a real extension host)', function () {
 
       const entry = await vscode.commands.executeCommand<vscode.Uri>('reflect.startEndOfDayRetro');
       assert.ok(entry);
-      await waitFor('the entry committed by the git executable', () => subjects(journal)[0] === `retro: ${today()} end of day`);
+      await waitFor('the entry committed by the git executable', () => subjects(journal)[0] === `retro: ${todayIso()} end of day`);
       await typeAndSave(entry.fsPath, '\n- Committed without the Git extension');
       const outcome = await vscode.commands.executeCommand<CommitOutcome>('reflect.commitJournal');
       assert.ok(outcome.status === 'committed' || outcome.status === 'nothing', JSON.stringify(outcome));

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { todayIso, waitFor } from './polling';
 import type { ToWebview } from '../../src/shared/protocol';
 
 interface ReflectApi {
@@ -16,21 +17,6 @@ async function panel(): Promise<ReflectApi['journalPanel']> {
   const ext = vscode.extensions.getExtension<ReflectApi>('reflect-team.reflect');
   assert.ok(ext);
   return (await ext.activate()).journalPanel;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Every file below `dir` with its content. */
