@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { EntrySummary, summarizeEntry } from './growthNotes';
 import { ENTRIES_FOLDER } from './journalFiles';
+import { toIsoDate } from './localDates';
 
 /** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt. */
 export const INDEX_SCHEMA_VERSION = 2;
@@ -187,7 +188,8 @@ export class JournalIndex {
   }
 
   private parse(rel: string, text: string, stat: Stats): IndexedEntry {
-    const fallbackDate = new Date(stat.mtimeMs).toISOString().slice(0, 10);
+    // The local day the file was last written: an evening entry in UTC-5 is not dated tomorrow.
+    const fallbackDate = toIsoDate(new Date(stat.mtimeMs));
     return { ...summarizeEntry(rel, text, fallbackDate), mtimeMs: stat.mtimeMs, size: stat.size };
   }
 

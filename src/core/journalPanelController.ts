@@ -145,7 +145,8 @@ export class JournalPanelController {
   /** What the panel shows about the journal as a whole. */
   async status(): Promise<JournalStatus> {
     const index = await this.deps.index();
-    const folder = this.deps.journalFolder();
+    // The folder the index was built from: while a changed setting reloads, the two may differ.
+    const folder = index?.journalFolder;
     if (!index || !folder) {
       return { state: 'unavailable', message: 'Reflect cannot read the journal folder. Check the setting reflect.journalFolder.' };
     }
@@ -163,7 +164,7 @@ export class JournalPanelController {
   /** One page of the timeline for a query; undefined when a newer search replaced this one. */
   async page(query: TimelineQuery, offset: number, limit: number): Promise<{ rows: TimelineRow[]; total: number } | undefined> {
     const index = await this.deps.index();
-    const folder = this.deps.journalFolder();
+    const folder = index?.journalFolder;
     if (!index || !folder) return { rows: [], total: 0 };
     let list = filterTimeline(index.entries(), query, this.deps.now());
     const terms = parseSearch(query.text);
@@ -208,7 +209,7 @@ export class JournalPanelController {
 
   async trends(days: TrendRange): Promise<Trends> {
     const index = await this.deps.index();
-    const folder = this.deps.journalFolder();
+    const folder = index?.journalFolder;
     const now = this.deps.now();
     const entries = index?.entries() ?? [];
     const energy = energySeries(entries, now, days);
@@ -227,7 +228,7 @@ export class JournalPanelController {
   /** The entry an id names, if the index holds it, and its file, if that lies inside the journal. */
   private async lookUp(id: string): Promise<{ entry?: IndexedEntry; file?: string; folder?: string }> {
     const index = await this.deps.index();
-    const folder = this.deps.journalFolder();
+    const folder = index?.journalFolder;
     const entry = index?.entry(id);
     if (!entry || !folder) return {};
     return { entry, folder, file: resolveJournalFile(folder, entry.path) };
@@ -247,6 +248,9 @@ export class JournalPanelController {
   private async writeToday(makeEdit: (text: string) => LineEdit | undefined): Promise<WriteOutcome> {
     const folder = this.deps.journalFolder();
     if (!folder) throw new Error('the journal folder setting is unusable');
+    // Checked before the entry is created, and again on the path the creation returned.
+    const outside = (file: string): boolean => insideJournal(folder, file) === undefined;
+    if (outside(await this.deps.host.todayEntry(false))) throw new Error("today's entry would lie outside the journal folder");
     const target = insideJournal(folder, await this.deps.host.todayEntry(true));
     if (!target) throw new Error("today's entry would lie outside the journal folder");
     const outcome = await this.deps.host.edit(target, makeEdit);

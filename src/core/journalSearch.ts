@@ -130,7 +130,8 @@ export function searchableText(body: string): string {
 /** Search terms: words and "quoted phrases", folded. All must occur (in any order). */
 export function parseSearch(text: string): string[] {
   const terms: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
+  // A quote not closed yet (a phrase being typed) is ignored rather than searched for.
+  const re = /"([^"]*)"|([^\s"]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const term = foldText((m[1] ?? m[2]).trim());
     if (term && !terms.includes(term)) terms.push(term);

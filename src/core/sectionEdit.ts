@@ -19,7 +19,8 @@ export function addBulletEdit(markdown: string, kind: SectionKind, bullet: strin
   const lines = markdown.split(/\r?\n/);
   const { body, bodyLine } = parseMarkdown(markdown);
   const section = splitSections(body, bodyLine).find((s) => s.kind === kind);
-  const item = `- ${bullet.replace(/\s*\n\s*/g, ' ').trim()}`;
+  // Any line break (CRLF, a lone CR, U+2028/2029) would start a heading or item of its own in an editor.
+  const item = `- ${bullet.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim()}`;
   if (!section) {
     const last = lines.length - (lines[lines.length - 1] === '' ? 1 : 0);
     const needsBlank = last > 0 && lines[last - 1].trim() !== '';

@@ -158,6 +158,9 @@ const oneOf = (values: readonly unknown[]) => (v: unknown): boolean => values.in
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Capture text as the extension accepts it: control characters other than tab and line breaks removed. */
+export const cleanCaptureText = (text: string): string => text.replace(new RegExp(CONTROL_EXCEPT_WHITESPACE.source, 'g'), '').trim();
+
 const isLine = (max: number) => (v: unknown): boolean => typeof v === 'string' && v.length <= max && !CONTROL.test(v);
 
 /**

@@ -34,6 +34,7 @@ class JournalPanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   /** True between the webview's `ready` and the moment it is hidden (which drops its document). */
   private ready = false;
   private changeTimer: NodeJS.Timeout | undefined;
+  private midnightTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly viewDisposables: vscode.Disposable[] = [];
 
@@ -42,8 +43,30 @@ class JournalPanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     private readonly controller: JournalPanelController,
     journal: JournalService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly now: () => Date,
   ) {
     this.disposables.push(journal.onDidChange(() => this.journalChanged()));
+  }
+
+  /** At the next local midnight "today" moves on: capture's day, today's energy, the chart's end. */
+  private scheduleMidnight(): void {
+    clearTimeout(this.midnightTimer);
+    const now = this.now();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.midnightTimer = setTimeout(() => {
+      this.journalChanged();
+      this.scheduleMidnight();
+    }, next.getTime() - now.getTime());
+  }
+
+  /** Posts to the view if it is still the one shown; a disposed webview throws on postMessage. */
+  private post(view: vscode.WebviewView, message: ToWebview): void {
+    if (this.view !== view) return;
+    try {
+      void view.webview.postMessage(message).then(undefined, () => undefined);
+    } catch {
+      // closed meanwhile: nothing to show it in
+    }
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -68,7 +91,7 @@ class JournalPanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
       webview.onDidReceiveMessage((raw: unknown) => {
         const parsed = parseFromWebview(raw);
         if (parsed.ok && parsed.message.type === 'ready') this.ready = true;
-        void this.controller.receive(raw, (message) => void webview.postMessage(message));
+        void this.controller.receive(raw, (message) => this.post(view, message));
       }),
       // A hidden webview view loses its document; it says `ready` again when shown.
       view.onDidChangeVisibility(() => {
@@ -78,9 +101,11 @@ class JournalPanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         if (this.view === view) {
           this.view = undefined;
           this.ready = false;
+          clearTimeout(this.midnightTimer);
         }
       }),
     );
+    this.scheduleMidnight();
   }
 
   private journalChanged(): void {
@@ -90,7 +115,7 @@ class JournalPanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
       const view = this.view;
       if (!view || !this.ready) return;
       void this.controller.status().then(
-        (status) => view.webview.postMessage({ type: 'journal', status } satisfies ToWebview),
+        (status) => this.post(view, { type: 'journal', status }),
         (err: unknown) => this.log.error(`Journal panel: could not refresh: ${err instanceof Error ? err.message : String(err)}`),
       );
     }, CHANGE_DELAY_MS);
@@ -98,6 +123,7 @@ class JournalPanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
 
   dispose(): void {
     clearTimeout(this.changeTimer);
+    clearTimeout(this.midnightTimer);
     for (const d of [...this.viewDisposables, ...this.disposables]) d.dispose();
   }
 }
@@ -140,7 +166,7 @@ export function register(context: vscode.ExtensionContext, services: Services, j
     host: vscodeHost(services, journal),
     log: (message) => services.log.warn(message),
   });
-  const provider = new JournalPanelProvider(context.extensionUri, controller, journal, services.log);
+  const provider = new JournalPanelProvider(context.extensionUri, controller, journal, services.log, () => services.clock.now());
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(JOURNAL_VIEW_ID, provider));
   return {
     async request(message: unknown): Promise<ToWebview[]> {

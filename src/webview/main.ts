@@ -6,6 +6,7 @@ import DOMPurify from 'dompurify';
 import {
   CaptureKind,
   CAPTURE_KINDS,
+  cleanCaptureText,
   Energy,
   energyDescription,
   EntryView,
@@ -354,13 +355,14 @@ function openEntry(entryId: string, restoreScroll = false): void {
 function scrollBackTo(top: number): void {
   const deadline = performance.now() + 2000;
   let stop = false;
+  const events = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
   const userMoved = (): void => void (stop = true);
   const opts = { once: true, passive: true } as const;
-  for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const) window.addEventListener(type, userMoved, opts);
+  for (const type of events) window.addEventListener(type, userMoved, opts);
   const attempt = (): void => {
-    if (stop) return;
-    window.scrollTo({ top, behavior: 'instant' });
-    if (Math.abs(window.scrollY - top) > 1 && performance.now() < deadline) requestAnimationFrame(attempt);
+    if (!stop) window.scrollTo({ top, behavior: 'instant' });
+    if (!stop && Math.abs(window.scrollY - top) > 1 && performance.now() < deadline) requestAnimationFrame(attempt);
+    else for (const type of events) window.removeEventListener(type, userMoved);
   };
   attempt();
 }
@@ -437,13 +439,18 @@ for (const type of ['click', 'auxclick'] as const) {
 // ---- quick capture and energy
 
 let pendingWrites = 0;
+/** A capture sent and not answered yet (energy writes may overlap it). */
+let pendingCapture = false;
 function setWriteStatus(text: string, ok: boolean): void {
   ui.captureStatus.textContent = text;
   ui.captureStatus.classList.toggle('error', !ok);
 }
 
 function capture(): void {
-  const text = ui.captureText.value.trim();
+  // Enter held down, or pressed again before the reply: the same line goes in once.
+  if (pendingCapture) return;
+  // Pasted text may hold control characters the extension refuses: send what it accepts.
+  const text = cleanCaptureText(ui.captureText.value);
   if (!text) {
     setWriteStatus('Write something to add first.', false);
     ui.captureText.focus();
@@ -451,6 +458,7 @@ function capture(): void {
   }
   const kind = CAPTURE_KINDS.find((k) => k === ui.captureKind.value) ?? 'note';
   pendingWrites++;
+  pendingCapture = true;
   ui.captureAdd.disabled = true;
   writes.set(nextRequestId, { clear: text });
   send({ type: 'capture', requestId: nextRequestId++, kind, text });
@@ -462,12 +470,13 @@ function onWritten(message: Extract<ToWebview, { type: 'written' }>): void {
   if (!write) return;
   writes.delete(message.requestId);
   pendingWrites = Math.max(0, pendingWrites - 1);
+  if (write.clear !== undefined) pendingCapture = false;
   ui.captureAdd.disabled = pendingWrites > 0;
   setWriteStatus(message.message, message.ok);
   // A failed energy write: show the energy the entry really has again.
   if (!message.ok && write.clear === undefined) showTodayEnergy(journal?.state === 'ready' ? journal.todayEnergy : undefined);
   // Clear the box only if it still holds what was added (the user may have typed on).
-  if (message.ok && write.clear !== undefined && ui.captureText.value.trim() === write.clear) {
+  if (message.ok && write.clear !== undefined && cleanCaptureText(ui.captureText.value) === write.clear) {
     ui.captureText.value = '';
     state.captureDraft = '';
     save();
@@ -645,7 +654,12 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         ui.resultCount.textContent = `Could not load the timeline: ${message.message}`;
       } else if (message.requestId === pendingEntry?.id) {
         pendingEntry = undefined;
+        ui.reader.removeAttribute('aria-busy');
         ui.readerStatus.textContent = `Could not open the entry: ${message.message}`;
+      } else if (message.requestId === pendingTrends) {
+        pendingTrends = undefined;
+        ui.chartLabel.textContent = `Could not compute the trends: ${message.message}`;
+        restoreHomeScroll('trends');
       }
       return;
   }

@@ -226,6 +226,8 @@ describe('journal panel: previews, search terms, paths', () => {
 
   it('parses search terms and cuts a snippet around the match', () => {
     assert.deepEqual(parseSearch('  Retry "Flaky  Test" retry Café '), ['retry', 'flaky  test', 'cafe']);
+    // A phrase still being typed searches its words, not a word with a quote in it.
+    assert.deepEqual(parseSearch('kubernetes "flaky te'), ['kubernetes', 'flaky', 'te']);
     const long = `- ${'lorem ipsum '.repeat(30)}Kubernetes ${'dolor '.repeat(30)}`;
     const snippet = searchSnippet(long, ['kubernetes'])!;
     assert.ok(snippet.includes('Kubernetes') && snippet.startsWith('…') && snippet.endsWith('…') && snippet.length <= 160, snippet);

@@ -23,9 +23,9 @@ export function fileHost(journal: string, now: Date): RecordingHost {
     calls: [],
     async todayEntry(create) {
       const template = builtInTemplate('end-of-day')!;
+      if (create) host.calls.push('todayEntry');
       if (host.todayOverride) return host.todayOverride;
       if (!create) return todaysRetroPath(journal, template, now);
-      host.calls.push('todayEntry');
       const result = await startRetro({ journalFolder: journal, template, now, workspace: 'shop', workspaceFolders: [], sprint: reminderSettings.sprint, gitAllowed: false });
       return result.path;
     },

@@ -194,6 +194,7 @@ describe('journal panel controller: untrusted messages', () => {
       ],
     );
     assert.ok(!host.calls.includes('edit'));
+    assert.ok(!host.calls.includes('todayEntry'), 'not even created first');
     assert.deepEqual(snapshot(root), before);
   });
 });

@@ -28,4 +28,11 @@ describe('adding a bullet under a heading', () => {
   it('keeps CRLF line endings and flattens a multi-line capture to one bullet', () => {
     assert.equal(add('## What went well?\r\n- a\r\n', 'wentWell', 'two\nlines'), '## What went well?\r\n- a\r\n- two lines\r\n');
   });
+
+  it('never lets a capture start a heading of its own: a lone CR or a Unicode line separator is folded too', () => {
+    for (const sep of ['\r', '\u2028', '\u2029', '\r\r\n']) {
+      const out = add('## What went well?\n- a\n', 'wentWell', `hello${sep}## Injected${sep}- x`);
+      assert.equal(out, '## What went well?\n- a\n- hello ## Injected - x\n', JSON.stringify(sep));
+    }
+  });
 });
