@@ -135,9 +135,6 @@ class JournalGit implements vscode.Disposable {
           this.refreshStatus();
         }
       }),
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (doc.uri.scheme === 'file') this.noteChange(doc.uri.fsPath);
-      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.batcher?.changed();
         this.refreshStatus();
@@ -181,11 +178,10 @@ class JournalGit implements vscode.Disposable {
       onError: (err) => this.services.log.error(`Auto-commit of ${folder}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
     });
     this.batcher = batcher;
-    // Saves in VS Code arrive through onDidSaveTextDocument; Reflect's own writes and edits made
-    // outside VS Code through this watcher. Either only triggers a commit of whatever is pending.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '{entries/**,goals.md,templates/**,reviews/**}'));
-    const onEvent = (uri: vscode.Uri): void => this.noteChange(uri.fsPath);
-    this.folderSubscriptions.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+    // Saves in VS Code, Reflect's own writes and edits made outside VS Code, as the journal's
+    // watchers report them (one set of watchers for every feature). Each only triggers a commit
+    // of whatever is pending.
+    this.folderSubscriptions.push(this.journal.onDidChangeFile((file) => this.noteChange(file)));
     // Whatever was left uncommitted (written while VS Code was closed, or a failed commit) goes in now.
     batcher.changed();
     this.refreshStatus();

@@ -12,10 +12,20 @@ import { journalFolderPath } from './journalFolder';
  * The journal the settings point at: its index (a lowdb cache in global storage, never in the
  * journal), its goals, and a watcher that keeps both current when files change, in VS Code or not.
  */
+/** The journal's folders whose files Reflect reads or writes, besides each year of entries: the root (goals.md), entries/ (new years), templates/, reviews/. */
+const OWN_FOLDERS = ['', 'entries', 'templates', 'reviews'];
+
 export class JournalService implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires after the index or the goals changed. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly fileEmitter = new vscode.EventEmitter<string>();
+  /**
+   * Every file created, changed or deleted in the journal folder, as an absolute path: what the
+   * journal's watchers report and what is saved in VS Code. Features that follow the journal's
+   * files (auto-commit) listen here rather than to watchers of their own.
+   */
+  readonly onDidChangeFile = this.fileEmitter.event;
   private current: Promise<JournalIndex | undefined> = Promise.resolve(undefined);
   private watchers: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -27,6 +37,7 @@ export class JournalService implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.changeEmitter,
+      this.fileEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SettingKey.journalFolder)) this.open();
       }),
@@ -118,49 +129,57 @@ export class JournalService implements vscode.Disposable {
     const goalsFile = path.join(folder, GOALS_FILE);
     const entriesFolder = path.join(folder, ENTRIES_FOLDER);
     let rescan: NodeJS.Timeout | undefined;
-    /** entries/<name> → its own watcher (see watchEntryFolders below). */
+    /** A folder of the journal (entries/<year>, templates, …) → its own watcher (see watchFolders below). */
     const folderWatchers = new Map<string, vscode.Disposable>();
+    /** The folders that get a watcher of their own: each year of entries and OWN_FOLDERS. */
+    const isFileFolder = (dir: string): boolean => path.dirname(dir) === entriesFolder || OWN_FOLDERS.some((f) => dir === path.join(folder, f));
     // A watcher reports a write more than once (and a save both ways): refresh only on a real change.
     const onGoals = (): void => void this.reloadGoals();
     const onEvent = (uri: vscode.Uri): void => {
       const file = uri.fsPath;
+      // Non-correlated watchers may also hear of files elsewhere: only the journal's are news.
+      const rel = path.relative(folder, file);
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return;
+      this.fileEmitter.fire(file);
+      const dir = path.dirname(file);
+      if (isFileFolder(dir) && !folderWatchers.has(dir)) void watchFolders();
       if (file === goalsFile) return onGoals();
       if (file !== entriesFolder && !file.startsWith(entriesFolder + path.sep)) return;
       if (file.toLowerCase().endsWith('.md')) {
         void this.current.then((i) => i?.update(file));
-        const folderOfFile = path.dirname(file);
-        if (path.dirname(folderOfFile) === entriesFolder && !folderWatchers.has(path.basename(folderOfFile))) void watchEntryFolders();
         return;
       }
       clearTimeout(rescan);
-      rescan = setTimeout(() => void this.rescan().then(watchEntryFolders), 300);
+      rescan = setTimeout(() => void this.rescan().then(watchFolders), 300);
     };
     // The recursive watcher misses folders created in one burst with their parents (mkdir -p of
     // entries/2026 in a new journal): nothing inside them would ever be reported, deletes included.
-    // So each folder of entries also gets a plain, non-recursive watcher of its own.
-    const watchEntryFolders = async (): Promise<void> => {
-      const names = await fs
+    // So each folder that holds journal files also gets a plain, non-recursive watcher of its own.
+    const watchFolders = async (): Promise<void> => {
+      const years = await fs
         .readdir(entriesFolder, { withFileTypes: true })
-        .then((list) => list.filter((d) => d.isDirectory()).map((d) => d.name))
+        .then((list) => list.filter((d) => d.isDirectory()).map((d) => path.join(entriesFolder, d.name)))
         .catch(() => [] as string[]);
+      const own = await Promise.all(OWN_FOLDERS.map((f) => path.join(folder, f)).map(async (dir) => ((await fs.stat(dir).catch(() => undefined))?.isDirectory() ? dir : undefined)));
+      const dirs = [...years, ...own.filter((d): d is string => d !== undefined)];
       if (this.watchers !== watchers) return; // the journal changed meanwhile
-      for (const [name, w] of folderWatchers) {
-        if (!names.includes(name)) {
+      for (const [dir, w] of folderWatchers) {
+        if (!dirs.includes(dir)) {
           w.dispose();
-          folderWatchers.delete(name);
+          folderWatchers.delete(dir);
         }
       }
-      for (const name of names.filter((n) => !folderWatchers.has(n))) {
+      for (const dir of dirs.filter((d) => !folderWatchers.has(d))) {
         // No "**" and no "/" in the pattern: VS Code watches just this folder.
-        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.join(entriesFolder, name)), '*.md'));
-        folderWatchers.set(name, vscode.Disposable.from(w, w.onDidCreate(onEvent), w.onDidChange(onEvent), w.onDidDelete(onEvent)));
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '*'));
+        folderWatchers.set(dir, vscode.Disposable.from(w, w.onDidCreate(onEvent), w.onDidChange(onEvent), w.onDidDelete(onEvent)));
       }
     };
-    void this.current.then(watchEntryFolders);
+    void this.current.then(watchFolders);
     // A file watcher starts asynchronously and can miss changes made while it starts, or while the
     // machine slept: look once more after it has settled, and whenever the window regains focus
     // (cheap: unchanged files cost a stat each).
-    const settle = setTimeout(() => void this.rescan().then(watchEntryFolders), 2000);
+    const settle = setTimeout(() => void this.rescan().then(watchFolders), 2000);
     this.watchers.push(
       { dispose: () => folderWatchers.forEach((w) => w.dispose()) },
       { dispose: () => clearTimeout(settle) },
