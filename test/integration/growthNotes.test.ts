@@ -157,57 +157,62 @@ describe('Growth Notes (in a real extension host)', () => {
     await waitFor('the drains to go', async () => ((await drains()).length === 0 ? true : undefined));
   });
 
-  it('a journal folder that does not exist yet: the first retro creates it and shows, and its delete is seen', async () => {
+  /**
+   * Points the journal setting at a new, empty `journalPath` (below a temp folder), waits until
+   * the tree is empty and the journal's watchers have started, runs `body`, and points the
+   * setting back at the suite's journal.
+   */
+  async function inNewJournal(journalPath: (tempFolder: string) => string, body: (journalFolder: string) => Promise<void>): Promise<void> {
     const { growthNotes } = await api();
-    const parent = mkdtempSync(path.join(os.tmpdir(), 'reflect-it-new-'));
-    const fresh = path.join(parent, 'reflect-journal');
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'reflect-it-new-'));
     try {
-      await vscode.workspace.getConfiguration().update('reflect.journalFolder', fresh, vscode.ConfigurationTarget.Global);
+      const folder = journalPath(temp);
+      await vscode.workspace.getConfiguration().update('reflect.journalFolder', folder, vscode.ConfigurationTarget.Global);
       await waitFor('the empty journal', async () => ((await level(growthNotes)).length === 0 ? true : undefined));
-      await new Promise((r) => setTimeout(r, 3000));
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('reflect.startEndOfDayRetro');
-      assert.ok(uri?.fsPath.startsWith(fresh + path.sep));
-      const doc = vscode.window.activeTextEditor!.document;
-      await vscode.window.activeTextEditor!.edit((e) => e.insert(vscode.window.activeTextEditor!.selection.active, 'Wrote the first retro'));
-      await doc.save();
-      await waitFor('the first win', async () => ((await group(growthNotes, 'Wins'))?.item.description === '1' ? true : undefined));
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await new Promise((r) => setTimeout(r, 3000));
-      rmSync(uri!.fsPath);
-      await waitFor('the win to go', async () => {
-        const wins = await group(growthNotes, 'Wins');
-        return wins === undefined || wins.item.description === '0' ? true : undefined;
-      }, 8_000);
+      // As in a window that has been open a while: the watchers started, the look-again after opening done.
+      await sleep(3000);
+      await body(folder);
     } finally {
       await vscode.workspace.getConfiguration().update('reflect.journalFolder', journal, vscode.ConfigurationTarget.Global);
-      rmSync(parent, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
     }
+  }
+
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const wins = async (): Promise<string> => (await group((await api()).growthNotes, 'Wins'))?.item.description?.toString() ?? '0';
+
+  it('a journal folder that does not exist yet: the first retro creates it and shows, and its delete is seen', async () => {
+    await inNewJournal(
+      (temp) => path.join(temp, 'reflect-journal'),
+      async (folder) => {
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('reflect.startEndOfDayRetro');
+        assert.ok(uri?.fsPath.startsWith(folder + path.sep));
+        const editor = vscode.window.activeTextEditor!;
+        await editor.edit((e) => e.insert(editor.selection.active, 'Wrote the first retro'));
+        await editor.document.save();
+        await waitFor('the first win', async () => ((await wins()) === '1' ? true : undefined));
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await sleep(3000);
+        rmSync(uri!.fsPath);
+        await waitFor('the win to go', async () => ((await wins()) === '0' ? true : undefined), 8_000);
+      },
+    );
   });
 
   it('in a new journal, an entry whose folders were created with it is still seen to go', async () => {
-    const { growthNotes } = await api();
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'reflect-it-fresh-'));
-    try {
-      await vscode.workspace.getConfiguration().update('reflect.journalFolder', fresh, vscode.ConfigurationTarget.Global);
-      await waitFor('the empty journal', async () => ((await level(growthNotes)).length === 0 ? true : undefined));
-      // Let the journal's watcher start (and its look-again after opening pass), as in a window
-      // that has been open a while; then what Start Retro does in a new journal: entries/<year>/
-      // and the file, in one burst.
-      await new Promise((r) => setTimeout(r, 3000));
-      const file = path.join(fresh, 'entries', '2031', '2031-01-06-end-of-day.md');
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, '## What went well?\n- Shipped the first thing of 2031\n');
-      await waitFor('the new win', async () => ((await group(growthNotes, 'Wins'))?.item.description === '1' ? true : undefined));
-      // A moment later, as a person would delete it: only a file event can tell.
-      await new Promise((r) => setTimeout(r, 3000));
-      rmSync(file);
-      await waitFor('the win to go', async () => {
-        const wins = await group(growthNotes, 'Wins');
-        return wins === undefined || wins.item.description === '0' ? true : undefined;
-      }, 8_000);
-    } finally {
-      await vscode.workspace.getConfiguration().update('reflect.journalFolder', journal, vscode.ConfigurationTarget.Global);
-      rmSync(fresh, { recursive: true, force: true });
-    }
+    await inNewJournal(
+      (temp) => temp,
+      async (folder) => {
+        // What Start Retro does in a new journal: entries/<year>/ and the file, in one burst.
+        const file = path.join(folder, 'entries', '2031', '2031-01-06-end-of-day.md');
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, '## What went well?\n- Shipped the first thing of 2031\n');
+        await waitFor('the new win', async () => ((await wins()) === '1' ? true : undefined));
+        // A moment later, as a person would delete it: only a file event can tell.
+        await sleep(3000);
+        rmSync(file);
+        await waitFor('the win to go', async () => ((await wins()) === '0' ? true : undefined), 8_000);
+      },
+    );
   });
 });
