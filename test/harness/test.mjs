@@ -1,4 +1,4 @@
-// `npm test`: typecheck, build, unit tests (mocha), integration tests (inside code-server's
+// `npm test`: typecheck, lint, build, unit tests (mocha), integration tests (inside code-server's
 // extension host) and e2e tests (mocha driving the workbench in Chromium). Prints a summary table
 // and, last, "N passed, N failed". Exits non-zero when a stage fails or a test stage ran no test.
 //
@@ -23,6 +23,7 @@ const mochaBin = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
 /** @type {Stage[]} */
 const STAGES = [
   { name: 'typecheck', title: 'npm run typecheck', tests: false, needs: [], run: () => command('npm', ['run', 'typecheck'], 5 * 60_000) },
+  { name: 'lint', title: 'npm run lint', tests: false, needs: [], run: () => command('npm', ['run', 'lint'], 5 * 60_000) },
   {
     name: 'build',
     title: 'node esbuild.mjs --tests && node esbuild.mjs',
