@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { systemClock } from './core/clock';
-import { register as registerCapture } from './vscode/captureCommands';
-import { register as registerGrowthTree } from './vscode/growthTree';
-import { JournalPanelApi, register as registerJournalPanel } from './vscode/journalPanel';
-import { register as registerJournalGit } from './vscode/journalGit';
-import { JournalService } from './vscode/journalService';
-import { register as registerReminder } from './vscode/reminders';
-import { register as registerReviews } from './vscode/reviewCommands';
+import { RetroDays } from './core/retro/retroDay';
+import { systemClock } from './core/toolkit/clock';
+import { register as registerGrowthCaptures } from './vscode/growth/captureCommands';
+import { register as registerGrowthTree } from './vscode/growth/growthTree';
+import { JournalService } from './vscode/journal/journalService';
+import { JournalPanelApi, register as registerJournalPanel } from './vscode/panel/journalPanel';
+import { register as registerReminders } from './vscode/reminders/reminders';
+import { register as registerStartRetro } from './vscode/retro/startRetroCommands';
+import { register as registerReviews } from './vscode/review/reviewCommands';
 import { Services } from './vscode/services';
-import { register as registerStartRetro } from './vscode/startRetroCommands';
+import { register as registerJournalSync } from './vscode/sync/syncCommands';
 
 /** What activate() returns: the views' data, so tests in the extension host can see what a user sees. */
 export interface ReflectApi {
@@ -21,17 +22,17 @@ export interface ReflectApi {
 export function activate(context: vscode.ExtensionContext): ReflectApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Reflect', { log: true });
-  const services: Services = { clock: systemClock, log };
   // The index loads in the background; activation does not wait for it.
   const journal = new JournalService(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(log, journal);
-  registerStartRetro(context, services, journal);
-  const growthNotes = registerGrowthTree(context, services, journal);
-  registerCapture(context, services, journal);
-  const reminder = registerReminder(context, services, journal);
-  registerReviews(context, services, journal);
-  const journalPanel = registerJournalPanel(context, services, journal);
-  registerJournalGit(context, services, journal);
+  const services: Services = { clock: systemClock, log, journal, retroDays: new RetroDays(systemClock, () => journal.entries()) };
+  registerStartRetro(context, services);
+  const growthNotes = registerGrowthTree(context, services);
+  registerGrowthCaptures(context, services);
+  const reminder = registerReminders(context, services);
+  registerReviews(context, services);
+  const journalPanel = registerJournalPanel(context, services);
+  registerJournalSync(context, services);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { growthNotes, reminder, journalPanel };
 }

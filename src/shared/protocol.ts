@@ -5,18 +5,7 @@
 // acts only on what parseFromWebview() accepts, and looks ids up in the index instead of using
 // them as paths.
 
-/** What quick capture can add to today's entry; each maps to one section of the retro. */
-export const CAPTURE_KINDS = ['note', 'win', 'feedback', 'lesson', 'energizer', 'drain'] as const;
-export type CaptureKind = (typeof CAPTURE_KINDS)[number];
-
-export const CAPTURE_LABELS: Record<CaptureKind, string> = {
-  note: 'Note',
-  win: 'Win',
-  feedback: 'Feedback',
-  lesson: 'Lesson',
-  energizer: 'Energizer',
-  drain: 'Drain',
-};
+import { CAPTURE_KINDS, CaptureKind } from './noteKinds';
 
 export const PERIOD_FILTERS = ['all', 'last30', 'last90', 'thisYear', 'lastYear'] as const;
 export type PeriodFilter = (typeof PERIOD_FILTERS)[number];

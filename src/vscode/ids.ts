@@ -1,4 +1,5 @@
-// Command ids and setting keys, defined once. package.json declares the same names.
+// Command ids, view ids, status bar ids, context keys and setting keys, defined once. package.json
+// declares the same names (a unit test checks both ways).
 
 export const CommandId = {
   startRetro: 'reflect.startRetro',
@@ -20,10 +21,19 @@ export const CommandId = {
   snoozeReminder: 'reflect.snoozeReminder',
   generateReview: 'reflect.generateReview',
   startDueRetro: 'reflect.startDueRetro',
+  setUpJournalRepository: 'reflect.setUpJournalRepository',
+  commitJournal: 'reflect.commitJournal',
+  pushJournal: 'reflect.pushJournal',
 } as const;
 
 export const ViewId = {
   growthNotes: 'reflect.growthNotes',
+  journal: 'reflect.journal',
+} as const;
+
+export const StatusBarId = {
+  reminder: 'reflect.status',
+  journalSync: 'reflect.journalSync',
 } as const;
 
 /** `when`-clause context keys set by Reflect. */
@@ -42,4 +52,15 @@ export const SettingKey = {
   reminderWorkdays: 'reflect.reminder.workdays',
   streakGraceDays: 'reflect.streak.graceDays',
   streakShow: 'reflect.streak.show',
+  gitAutoCommit: 'reflect.git.autoCommit',
+  gitAutoPush: 'reflect.git.autoPush',
+} as const;
+
+/** Commands of other extensions and of VS Code itself that Reflect runs. */
+export const BuiltInCommand = {
+  openSettings: 'workbench.action.openSettings',
+  manageTrust: 'workbench.trust.manage',
+  openFolder: 'vscode.openFolder',
+  open: 'vscode.open',
+  setContext: 'setContext',
 } as const;

@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
-import { Clock } from '../core/clock';
+import { RetroDays } from '../core/retro/retroDay';
+import { Clock } from '../core/toolkit/clock';
+import { JournalService } from './journal/journalService';
 
 /** What every feature's register() receives. Passed as arguments: no service locator. */
 export interface Services {
   clock: Clock;
   log: vscode.LogOutputChannel;
+  /** The journal the settings point at: its index, goals and file events. */
+  journal: JournalService;
+  /** Which day a retro started now is for. */
+  retroDays: RetroDays;
 }

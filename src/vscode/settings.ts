@@ -1,17 +1,28 @@
 import * as vscode from 'vscode';
-import { normalizeReminderSettings, ReminderSettings } from '../core/reminderSchedule';
-import { SprintSettings } from '../core/sprintPeriod';
+import { resolveJournalFolder } from '../core/journal/journalFiles';
+import { normalizeReminderSettings, ReminderSettings } from '../core/reminders/reminderSchedule';
+import { SprintSettings } from '../core/reminders/sprintPeriod';
 import { SettingKey } from './ids';
 
 export interface ReflectSettings {
+  /** The setting as written; `journalFolder()` resolves it. */
   journalFolder: string;
   sprint: SprintSettings;
   reminder: ReminderSettings;
+  git: {
+    autoCommit: boolean;
+    autoPush: boolean;
+    /** The git executable the user configured for VS Code's Git extension (`git.path`), if any. */
+    path?: string;
+  };
   /** Messages about settings that were invalid and replaced by a fallback. */
   problems: string[];
 }
 
-/** Reads every Reflect setting through one typed accessor; invalid values fall back, with a message. */
+/**
+ * Reads every setting Reflect uses, once, through one typed accessor; invalid values fall back,
+ * with a message. A command reads a snapshot at its start and passes it down.
+ */
 export function readSettings(): ReflectSettings {
   const config = vscode.workspace.getConfiguration();
   const { settings: reminder, problems } = normalizeReminderSettings({
@@ -25,13 +36,27 @@ export function readSettings(): ReflectSettings {
     showStreak: config.get<unknown>(SettingKey.streakShow),
   });
   const journalFolder = config.get<unknown>(SettingKey.journalFolder);
-  return { journalFolder: typeof journalFolder === 'string' ? journalFolder : '', sprint: reminder.sprint, reminder, problems };
+  return {
+    journalFolder: typeof journalFolder === 'string' ? journalFolder : '',
+    sprint: reminder.sprint,
+    reminder,
+    git: {
+      autoCommit: config.get<unknown>(SettingKey.gitAutoCommit) !== false,
+      autoPush: config.get<unknown>(SettingKey.gitAutoPush) === true,
+      path: gitPathSetting(config.get<unknown>('git.path')),
+    },
+    problems,
+  };
 }
 
-/** The git executable the user configured for VS Code's Git extension, if any. */
-export function configuredGitPath(): string | undefined {
-  const value = vscode.workspace.getConfiguration('git').get<unknown>('path');
+function gitPathSetting(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim()) return value.trim();
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
   return undefined;
+}
+
+/** The journal folder of `settings`, with `~` and `${workspaceFolder}` expanded. Throws JournalFolderError. */
+export function journalFolderOf(settings: Pick<ReflectSettings, 'journalFolder'>): string {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  return resolveJournalFolder(settings.journalFolder, { workspaceFolder: folder?.uri.fsPath });
 }

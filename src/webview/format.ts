@@ -25,8 +25,3 @@ export function formatShortDate(iso: string): string {
   return d ? d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' }) : iso;
 }
 
-/** "end-of-day" → "end of day". */
-export const describeType = (type: string): string => type.replace(/-/g, ' ');
-
-/** "1 entry", "3 entries". */
-export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;

@@ -5,14 +5,14 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { GROWTH_GROUPS } from '../../src/core/growthNotes';
-import { groupCounts, notesOf } from '../../src/core/growthView';
-import { JournalIndex, listMarkdown } from '../../src/core/journalIndex';
-import { addDays, toIsoDate } from '../../src/core/localDates';
-import { normalizeReminderSettings } from '../../src/core/reminderSchedule';
-import { renderBuiltInRetro } from '../../src/core/retroDraft';
-import { renderReview } from '../../src/core/review';
-import { builtInTemplate } from '../../src/core/retroTemplates';
+import { GROWTH_GROUPS } from '../../src/shared/noteKinds';
+import { groupCounts, notesOf } from '../../src/core/growth/growthView';
+import { JournalIndex, listMarkdown } from '../../src/core/journal/journalIndex';
+import { addDays, toIsoDate } from '../../src/core/toolkit/localDates';
+import { normalizeReminderSettings } from '../../src/core/reminders/reminderSchedule';
+import { renderBuiltInRetro } from '../../src/core/retro/retroDraft';
+import { renderReview } from '../../src/core/review/review';
+import { builtInTemplate } from '../../src/core/retro/retroTemplates';
 
 const RUNS = 3;
 

@@ -19,7 +19,7 @@ const BASE_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-// Flags that work as root on a machine without network (TESTING.md).
+// Flags that work as root on a machine without network (CONTRIBUTING.md, Tests).
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

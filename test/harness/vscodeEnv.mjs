@@ -1,4 +1,4 @@
-// Installs what a real VS Code needs on this kind of machine (see shared/TESTING.md): Debian's
+// Installs what a real VS Code needs on this kind of machine (see CONTRIBUTING.md, Tests): Debian's
 // chromium + libkrb5-dev, Node 24 and code-server from npm. Everything npm-installed lives in a
 // cache outside the clone, so later runs on the same machine reuse it.
 import { spawn } from 'node:child_process';
@@ -82,7 +82,7 @@ async function ensureAptPackages(browser) {
 
 /**
  * Installs `spec` into `<cache>/<name>` unless a marker says a complete install is there. A folder
- * without the marker is a half-finished install: a retry into it can fail (TESTING.md), so it
+ * without the marker is a half-finished install: a retry into it can fail (CONTRIBUTING.md, Tests), so it
  * is deleted and the install starts in a fresh folder.
  * @param {string} name
  * @param {string} spec

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { todayIso, waitFor as poll } from './polling';
-import type { CommitOutcome, PushOutcome, SetUpResult } from '../../src/vscode/journalGit';
+import type { CommitOutcome, PushOutcome, SetUpResult } from '../../src/core/sync/syncOutcomes';
 
 const EXTENSION_ID = 'reflect-team.reflect';
 /** Longer than the 2 s quiet period plus a file watcher's delay. */

@@ -10,7 +10,30 @@ import { todayIso, waitFor } from './polling';
 import type { ToWebview } from '../../src/shared/protocol';
 
 interface ReflectApi {
-  journalPanel: { request(message: unknown): Promise<ToWebview[]> };
+  journalPanel: {
+    request(message: unknown): Promise<ToWebview[]>;
+    /** Resolves once the view's real webview has started and posted `ready`. */
+    whenReady(): Promise<void>;
+  };
+}
+
+/** The view as package.json contributes it, read from the installed extension. */
+interface ViewContribution {
+  id: string;
+  type?: string;
+}
+
+/** `promise`, or a rejection naming `what` once `ms` have passed without it settling. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function panel(): Promise<ReflectApi['journalPanel']> {
@@ -56,8 +79,17 @@ describe('Journal panel (in a real extension host)', () => {
     rmSync(journal, { recursive: true, force: true });
   });
 
-  it('is a view in the Reflect container that VS Code can show', async () => {
+  it('is a view in the Reflect container that VS Code can show', async function () {
+    this.timeout(40_000);
+    const ext = vscode.extensions.getExtension<ReflectApi>('reflect-team.reflect');
+    assert.ok(ext);
+    const views = (ext.packageJSON as { contributes: { views: Record<string, ViewContribution[]> } }).contributes.views.reflect ?? [];
+    assert.ok(views.some((v) => v.id === 'reflect.journal' && v.type === 'webview'), 'reflect.journal is a webview view in the Reflect container');
+    const p = await panel();
     await vscode.commands.executeCommand('reflect.journal.focus');
+    // Only the webview script itself posts `ready`: this fails if the view never shows, or its
+    // script never runs (a CSP or a missing dist/webview.js).
+    await within(30_000, "the Journal view's webview to start and post `ready`", p.whenReady());
   });
 
   it('quick capture and energy go through the editor when today\'s entry has unsaved changes, and keep them', async () => {

@@ -1,5 +1,5 @@
 // Waiting in the extension host for what a user would wait for: a file watcher, a commit, a tree.
-import { toIsoDate } from '../../src/core/localDates';
+import { toIsoDate } from '../../src/core/toolkit/localDates';
 
 /**
  * Polls `probe` until it returns something other than undefined or false, and resolves to that;

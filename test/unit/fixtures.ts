@@ -1,9 +1,12 @@
 // Real temp folders and real git repositories for unit tests: no mocks of core.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Clock } from '../../src/core/clock';
+import { summarizeEntry } from '../../src/core/journal/entrySummary';
+import { listMarkdown } from '../../src/core/journal/journalIndex';
+import { RetroSlot } from '../../src/core/retro/followThrough';
+import { Clock } from '../../src/core/toolkit/clock';
 
 /** A temp folder removed after the current test file. */
 export function tempDir(prefix = 'reflect-unit-'): string {
@@ -40,3 +43,21 @@ export function commit(repo: string, subject: string, when: Date, author = 'Me <
     GIT_COMMITTER_DATE: iso,
   });
 }
+
+/** The journal's entries as the index would list them (path, date, type), read from the files now. */
+export async function entriesIn(journal: string): Promise<RetroSlot[]> {
+  const files = await listMarkdown(path.join(journal, 'entries'));
+  return files.map((file) => {
+    const rel = path.relative(journal, file).split(path.sep).join('/');
+    const { date, type } = summarizeEntry(rel, readFileSync(file, 'utf8'));
+    return { path: rel, date, type };
+  });
+}
+
+/** The repository's root, found from wherever the bundled test runs (out/test/unit/…). */
+export const REPO_ROOT = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src', 'extension.ts'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no repository root above ${__dirname}`);
+  }
+})();

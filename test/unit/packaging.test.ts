@@ -4,8 +4,9 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+const ROOT = REPO_ROOT;
 
 describe('the packaged extension', function () {
   this.timeout(60_000);

@@ -1,0 +1,99 @@
+import { Goal, mentionsGoal } from './goals';
+import { GrowthGroup } from '../../shared/noteKinds';
+import { IndexedEntry } from '../journal/journalIndex';
+
+/** An inclusive range of `YYYY-MM-DD` dates; open ends allowed. */
+export interface Period {
+  from?: string;
+  to?: string;
+}
+
+export interface GrowthNote {
+  group: GrowthGroup;
+  text: string;
+  date: string;
+  /** Entry path relative to the journal. */
+  path: string;
+  line: number;
+  done: boolean;
+}
+
+export interface GoalStatus {
+  goal: Goal;
+  /** Progress bullets that mention the goal, newest first. */
+  mentions: GrowthNote[];
+  /** How many retros mentioned progress on it. */
+  retros: number;
+}
+
+export function inPeriod(date: string, period: Period | undefined): boolean {
+  return !period || ((!period.from || date >= period.from) && (!period.to || date <= period.to));
+}
+
+const normalize = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The notes of one group across entries (newest first). A commitment counts as done when it was
+ * ticked where it was written or in a later retro's "Last time".
+ */
+export function notesOf(group: GrowthGroup, entries: readonly IndexedEntry[], period?: Period): GrowthNote[] {
+  const notes: GrowthNote[] = [];
+  for (const entry of entries) {
+    if (!inPeriod(entry.date, period)) continue;
+    for (const item of entry.items) {
+      if (item.group === group) notes.push({ group, text: item.text, date: entry.date, path: entry.path, line: item.line, done: item.done === true });
+    }
+  }
+  if (group === 'changes') {
+    const doneLater = new Map<string, string>(); // text → latest date it was ticked
+    for (const entry of entries) {
+      for (const f of entry.followUps) {
+        if (f.done && (doneLater.get(normalize(f.text)) ?? '') < entry.date) doneLater.set(normalize(f.text), entry.date);
+      }
+    }
+    for (const note of notes) {
+      const ticked = doneLater.get(normalize(note.text));
+      if (ticked && ticked >= note.date) note.done = true;
+    }
+  }
+  return notes.sort((a, b) => b.date.localeCompare(a.date) || a.path.localeCompare(b.path) || a.line - b.line);
+}
+
+/** How many notes each group holds (goals: how many goals). */
+export function groupCounts(entries: readonly IndexedEntry[], goals: readonly Goal[], period?: Period): Record<GrowthGroup, number> {
+  const counts: Record<GrowthGroup, number> = { goals: goals.length, wins: 0, feedback: 0, lessons: 0, energizers: 0, drains: 0, changes: 0 };
+  for (const entry of entries) {
+    if (!inPeriod(entry.date, period)) continue;
+    for (const item of entry.items) if (item.group !== 'goals') counts[item.group]++;
+  }
+  return counts;
+}
+
+/** Each goal with the progress bullets that mention it. */
+export function goalStatuses(goals: readonly Goal[], entries: readonly IndexedEntry[], period?: Period): GoalStatus[] {
+  const progress = notesOf('goals', entries, period);
+  return goals.map((goal) => {
+    const mentions = progress.filter((note) => mentionsGoal(note.text, goal));
+    return { goal, mentions, retros: new Set(mentions.map((m) => m.path)).size };
+  });
+}
+
+/** Notes grouped by `YYYY-MM`, newest month first (notes keep their order). */
+export function byMonth(notes: readonly GrowthNote[]): { month: string; notes: GrowthNote[] }[] {
+  const months = new Map<string, GrowthNote[]>();
+  for (const note of notes) {
+    const month = note.date.slice(0, 7);
+    const list = months.get(month);
+    if (list) list.push(note);
+    else months.set(month, [note]);
+  }
+  return [...months.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([month, list]) => ({ month, notes: list }));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-11" → "November 2026". */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1] ?? m} ${year}`;
+}

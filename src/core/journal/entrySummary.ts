@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { FrontMatterData, parseMarkdown } from './frontMatter';
+import { parseEntryName } from './journalFiles';
+import { GROWTH_GROUPS, GrowthGroup, groupOfSection } from '../../shared/noteKinds';
+import { listItems, sectionKindOf, splitSections } from './sections';
+
+export interface GrowthItem {
+  group: GrowthGroup;
+  text: string;
+  /** 0-based line in the entry file. */
+  line: number;
+  /** A ticked task-list item (`- [x]`). */
+  done?: boolean;
+}
+
+export interface EntrySummary {
+  /** Path relative to the journal folder, with forward slashes. */
+  path: string;
+  /** `YYYY-MM-DD`: front matter `date`, else the file name's date. */
+  date: string;
+  type: string;
+  energy?: number;
+  tags: string[];
+  /** The whole front matter, as written (empty when missing or broken). */
+  frontMatter: FrontMatterData;
+  items: GrowthItem[];
+  /** Commitments carried in this entry's "Last time" section, ticked or not. */
+  followUps: { text: string; done: boolean }[];
+  /** Why the front matter was ignored, if it was unreadable. */
+  error?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `sections: { "Heading": group }` in an entry's front matter (copied there from a user template). */
+function headingOverrides(data: FrontMatterData): Map<string, GrowthGroup> {
+  const map = new Map<string, GrowthGroup>();
+  const raw = data.sections;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return map;
+  for (const [heading, group] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof group === 'string' && (GROWTH_GROUPS as readonly string[]).includes(group)) {
+      map.set(heading.trim().toLowerCase(), group as GrowthGroup);
+    }
+  }
+  return map;
+}
+
+/**
+ * Reads one entry: its date, type, energy, tags and every bullet of the sections that feed Growth
+ * Notes, with line numbers. Never throws: broken front matter still yields the body's items.
+ */
+export function summarizeEntry(relativePath: string, text: string, fallbackDate = ''): EntrySummary {
+  const parsed = parseMarkdown(text);
+  const fromName = parseEntryName(path.posix.basename(relativePath));
+  const data = parsed.data;
+  const date = typeof data.date === 'string' && ISO_DATE.test(data.date) ? data.date : (fromName?.date ?? fallbackDate);
+  const type = typeof data.type === 'string' && data.type ? data.type : (fromName?.type ?? 'note');
+  const energy = typeof data.energy === 'number' && data.energy >= 1 && data.energy <= 5 ? data.energy : undefined;
+  const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
+  const overrides = headingOverrides(data);
+  const items: GrowthItem[] = [];
+  const followUps: EntrySummary['followUps'] = [];
+  for (const section of splitSections(parsed.body, parsed.bodyLine)) {
+    if (section.kind === 'lastTime') {
+      for (const item of listItems(section)) followUps.push({ text: item.text, done: item.checked === true });
+      continue;
+    }
+    const kind = sectionKindOf(section.heading);
+    const group = overrides.get(section.heading.trim().toLowerCase()) ?? (kind && groupOfSection(kind));
+    if (!group) continue;
+    for (const item of listItems(section)) {
+      const growthItem: GrowthItem = { group, text: item.text, line: section.line + 1 + item.index };
+      if (item.checked === true) growthItem.done = true;
+      items.push(growthItem);
+    }
+  }
+  const summary: EntrySummary = { path: relativePath, date, type, tags, frontMatter: data, items, followUps };
+  if (energy !== undefined) summary.energy = energy;
+  if (parsed.error) summary.error = parsed.error;
+  return summary;
+}

@@ -1,0 +1,131 @@
+// What went wrong in the journal's repository, in git's own words, and when to tell the user.
+// A failure never costs an entry (the Markdown is already on disk); the point is to say so once,
+// not on every save.
+import { GitCommandError, GitMissingError } from '../git/runGit';
+import { OnceEach } from '../toolkit/onceEach';
+
+export type GitOperation = 'set-up' | 'commit' | 'push' | 'add-remote';
+
+export type GitFailureKind =
+  | 'git-missing'
+  | 'no-remote'
+  | 'locked'
+  | 'conflict'
+  | 'identity'
+  | 'rejected'
+  | 'unreachable'
+  | 'auth'
+  | 'timeout'
+  | 'other';
+
+export interface GitFailure {
+  operation: GitOperation;
+  kind: GitFailureKind;
+  /** Git's message, shortened to what fits a notification. */
+  detail: string;
+  /** Everything git said, for the output channel. */
+  full: string;
+}
+
+/** Push was asked for, but the journal repository has no remote to push to. */
+export class NoRemoteError extends Error {
+  constructor() {
+    super('the journal repository has no remote');
+  }
+}
+
+/**
+ * Git's words from any error: our GitCommandError, or the GitError of VS Code's Git extension
+ * (whose `message` is only "Failed to execute git" and whose `stderr` holds the reason).
+ */
+export function gitErrorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'stderr' in err) {
+    const stderr = (err as { stderr?: unknown }).stderr;
+    if (typeof stderr === 'string' && stderr.trim()) return stderr.trim();
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+const PATTERNS: [GitFailureKind, RegExp][] = [
+  ['locked', /index\.lock|Another git process seems to be running|Unable to create .*\.lock/i],
+  ['conflict', /unmerged|merge conflict|partial commit during a merge|You have not concluded your merge|CONFLICT/i],
+  ['identity', /Please tell me who you are|Author identity unknown|no email was given|unable to auto-detect email/i],
+  ['rejected', /\[rejected\]|non-fast-forward|fetch first|Updates were rejected|failed to push some refs/i],
+  ['auth', /Authentication failed|Permission denied|could not read Username|terminal prompts disabled|returned error: 40[13]/i],
+  [
+    'unreachable',
+    /Could not resolve host|unable to access|Connection (refused|timed out|reset)|Network is unreachable|does not appear to be a git repository|Could not read from remote repository|Repository not found/i,
+  ],
+];
+
+/** Sorts a failure into a kind (for "once per kind") and keeps git's words. */
+export function describeGitFailure(operation: GitOperation, err: unknown): GitFailure {
+  const full = gitErrorText(err);
+  let kind: GitFailureKind = 'other';
+  if (err instanceof GitMissingError) kind = 'git-missing';
+  else if (err instanceof NoRemoteError) kind = 'no-remote';
+  else if (err instanceof GitCommandError && err.timedOut) kind = 'timeout';
+  else kind = PATTERNS.find(([, re]) => re.test(full))?.[0] ?? 'other';
+  return { operation, kind, detail: summarizeGitOutput(full), full };
+}
+
+/**
+ * The lines of git's output worth a notification: `fatal:`/`error:` lines when there are any
+ * (without the prefix), else the first lines; never `hint:` lines. At most 300 characters.
+ */
+export function summarizeGitOutput(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^hint:/i.test(l));
+  const important = lines.filter((l) => /^(fatal|error|remote: error):/i.test(l) || /^! \[/.test(l));
+  const chosen = (important.length ? important : lines).slice(0, 3).map((l) => l.replace(/^(fatal|error):\s*/i, ''));
+  const joined = chosen.join(' ').replace(/\s+/g, ' ').trim();
+  return joined.length > 300 ? `${joined.slice(0, 299)}…` : joined;
+}
+
+const VERB: Record<GitOperation, string> = {
+  'set-up': 'set up the journal repository',
+  commit: 'commit the journal',
+  push: 'push the journal',
+  'add-remote': 'add the remote to the journal repository',
+};
+
+const HINT: Record<GitFailureKind, string> = {
+  'git-missing': 'Install git (or set git.path) to keep a history of your journal.',
+  'no-remote': 'Run "Reflect: Set Up Journal Repository" to add a private remote, or turn off reflect.git.autoPush.',
+  locked: 'Another git process is using the journal repository, or a stale .git/index.lock is left over; the next save tries again.',
+  conflict: 'The journal repository is in the middle of a merge; finish it in the journal folder and the next save commits again.',
+  identity: 'Set your name and email for git (git config --global user.name / user.email).',
+  rejected: 'The remote has commits the journal does not; pull in the journal folder, then push again.',
+  unreachable: 'The next commit tries again.',
+  auth: 'Check your credentials for the remote.',
+  timeout: 'The next commit tries again.',
+  other: '',
+};
+
+/** The one-notification text: what failed, git's words, what to do, and that nothing was lost. */
+export function failureMessage(f: GitFailure): string {
+  if (f.kind === 'git-missing') return 'Reflect: git was not found, so your journal is not committed. Your entries are still saved as Markdown.';
+  if (f.kind === 'no-remote') return `Reflect couldn't push the journal: it has no remote. ${HINT['no-remote']} Your entries are saved.`;
+  const hint = HINT[f.kind] ? ` ${HINT[f.kind]}` : '';
+  const detail = f.detail ? `: ${f.detail.replace(/[.]$/, '')}.` : '.';
+  return `Reflect couldn't ${VERB[f.operation]}${detail}${hint} Your entries are saved.`;
+}
+
+/**
+ * Decides which failures reach the user: each kind of failure of an operation once, until that
+ * operation succeeds again (then a new failure is news). "Git is missing" is said once, ever.
+ */
+export class FailureNotices {
+  private readonly shown = new OnceEach();
+
+  /** True the first time this operation fails this way since it last succeeded. Records it. */
+  shouldShow(f: Pick<GitFailure, 'operation' | 'kind'>): boolean {
+    return this.shown.first(f.kind === 'git-missing' ? 'git-missing' : `${f.operation}:${f.kind}`);
+  }
+
+  succeeded(operation: GitOperation): void {
+    this.shown.forget((key) => key.startsWith(`${operation}:`));
+  }
+}

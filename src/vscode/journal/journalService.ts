@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Goal, GOALS_FILE, parseGoals } from '../../core/growth/goals';
+import { IndexedEntry, JournalIndex } from '../../core/journal/journalIndex';
+import { Disposable, DisposableStore } from '../../core/toolkit/lifecycle';
+import { SettingKey } from '../ids';
+import { journalFolderOf, readSettings } from '../settings';
+import { watchJournal } from './journalWatchers';
+
+/**
+ * The journal the settings point at: its index (a lowdb cache in global storage, never in the
+ * journal), its goals, and the watchers that keep both current when files change, in VS Code or not.
+ */
+export class JournalService extends Disposable {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires after the index or the goals changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly fileEmitter = this.register(new vscode.EventEmitter<string>());
+  /**
+   * Every file created, changed or deleted in the journal folder, as an absolute path: what the
+   * journal's watchers report and what is saved in VS Code. Features that follow the journal's
+   * files (auto-commit) listen here rather than to watchers of their own.
+   */
+  readonly onDidChangeFile = this.fileEmitter.event;
+  private current: Promise<JournalIndex | undefined> = Promise.resolve(undefined);
+  /** Watchers and listeners of the journal folder now open; emptied when the setting changes. */
+  private readonly folderScope = this.register(new DisposableStore());
+  private goalsCache: Goal[] | undefined;
+
+  constructor(
+    private readonly storageFolder: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SettingKey.journalFolder)) this.open();
+      }),
+    );
+    this.open();
+  }
+
+  /** The loaded index, or undefined when the journal folder setting is unusable. */
+  index(): Promise<JournalIndex | undefined> {
+    return this.current;
+  }
+
+  /** Every indexed entry, newest first; `fresh` first checks the files for changes no watcher reported yet. */
+  async entries(options: { fresh?: boolean } = {}): Promise<IndexedEntry[]> {
+    const index = await this.current;
+    if (options.fresh) await index?.rescan();
+    return index?.entries() ?? [];
+  }
+
+  journalFolder(): string | undefined {
+    try {
+      return journalFolderOf(readSettings());
+    } catch {
+      return undefined;
+    }
+  }
+
+  async goals(): Promise<Goal[]> {
+    if (this.goalsCache) return this.goalsCache;
+    const folder = this.journalFolder();
+    if (!folder) return [];
+    try {
+      this.goalsCache = parseGoals(await fs.readFile(path.join(folder, GOALS_FILE), 'utf8'));
+    } catch {
+      this.goalsCache = [];
+    }
+    return this.goalsCache;
+  }
+
+  private async reloadGoals(): Promise<void> {
+    const before = JSON.stringify(this.goalsCache ?? null);
+    this.goalsCache = undefined;
+    if (JSON.stringify(await this.goals()) !== before) this.changeEmitter.fire();
+  }
+
+  /** Brings the index in line with the files, parsing only what changed. */
+  async rescan(): Promise<void> {
+    await (await this.current)?.rescan();
+  }
+
+  /** Re-reads every entry from disk. */
+  async rebuild(): Promise<number> {
+    const index = await this.current;
+    if (!index) return 0;
+    const stats = await index.rebuild();
+    this.goalsCache = undefined;
+    this.changeEmitter.fire();
+    return stats.total;
+  }
+
+  private open(): void {
+    this.folderScope.clear();
+    this.goalsCache = undefined;
+    const previous = this.current;
+    const folder = this.journalFolder();
+    if (!folder) {
+      this.current = Promise.resolve(undefined);
+      this.changeEmitter.fire();
+      return;
+    }
+    const indexFile = path.join(this.storageFolder, `index-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.json`);
+    const index = new JournalIndex(folder, indexFile, (message) => this.log.info(message));
+    // Scoped to this folder: an index left behind by a changed setting stops telling anyone.
+    this.folderScope.add(index.onDidChange(() => this.changeEmitter.fire()));
+    this.current = previous
+      .then((old) => old?.flush())
+      .then(async () => {
+        const started = performance.now();
+        const stats = await index.load();
+        this.log.info(
+          `Index of ${folder}: ${stats.total} entries, ${stats.parsed} parsed, ${stats.removed} removed, cache ${stats.cache}, ${(performance.now() - started).toFixed(0)} ms`,
+        );
+        for (const failure of stats.failed) this.log.warn(`Could not read ${failure.path}: ${failure.reason}`);
+        this.changeEmitter.fire();
+        return index;
+      })
+      .catch((err: unknown) => {
+        this.log.error(`Could not index ${folder}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+    this.folderScope.add(
+      watchJournal(folder, this.current, {
+        onFile: (file) => this.fileEmitter.fire(file),
+        onGoals: () => void this.reloadGoals(),
+        onEntry: (file) => void this.current.then((i) => i?.update(file)),
+        rescan: () => this.rescan(),
+      }),
+    );
+  }
+
+  override dispose(): void {
+    super.dispose();
+    void this.current.then((i) => i?.flush());
+  }
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { RetroTemplate, startRetro, StartRetroResult } from '../../core/retro/startRetro';
+import { Services } from '../services';
+import { journalFolderOf, ReflectSettings } from '../settings';
+
+/**
+ * Opens (creating it if needed) the retro of `template` for the day it belongs to, as Start Retro,
+ * quick capture and the journal panel all do: the retro day from the core, the window's workspace,
+ * trust and git path, the previous retro from the index.
+ */
+export async function startTodaysRetro(template: RetroTemplate, settings: ReflectSettings, services: Services): Promise<StartRetroResult & { moment: Date }> {
+  const journalFolder = journalFolderOf(settings);
+  const moment = await services.retroDays.moment(template, settings.reminder);
+  const result = await startRetro({
+    journalFolder,
+    template,
+    now: moment,
+    workspace: vscode.workspace.name ?? '',
+    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    sprint: settings.sprint,
+    // A repository's own config can run programs: no git at all in an untrusted workspace.
+    gitAllowed: vscode.workspace.isTrusted,
+    gitPath: settings.git.path,
+    // A previous retro written a moment ago may not have reached the index through the watcher yet.
+    entries: () => services.journal.entries({ fresh: true }),
+  });
+  return { ...result, moment };
+}

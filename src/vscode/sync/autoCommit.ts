@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { CommitBatcher } from '../../core/sync/commitBatcher';
+import { isJournalPath, isRepositoryRoot } from '../../core/sync/journalRepo';
+import { Disposable, DisposableStore, toDisposable } from '../../core/toolkit/lifecycle';
+import { relativeInside } from '../../core/toolkit/paths';
+import { JournalService } from '../journal/journalService';
+import { readSettings } from '../settings';
+import { JournalSync } from './journalSync';
+import { RepositoryGate } from './repositoryGate';
+import { SyncNotices } from './syncNotices';
+
+/** Saves closer together than this make one commit. */
+const QUIET_MS = 2_000;
+/** …but someone saving every second still gets a commit this often. */
+const MAX_WAIT_MS = 30_000;
+
+/** Commits the journal a moment after its files change, in VS Code or not (reflect.git.autoCommit). */
+export class AutoCommit extends Disposable {
+  private folder: string | undefined;
+  private batcher: CommitBatcher | undefined;
+  private readonly folderScope = this.register(new DisposableStore());
+
+  constructor(
+    private readonly journal: JournalService,
+    private readonly gate: RepositoryGate,
+    private readonly sync: JournalSync,
+    private readonly notices: SyncNotices,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(toDisposable(() => this.batcher?.dispose()));
+    this.open();
+  }
+
+  /** (Re)starts following the journal the settings point at; changes left in the previous one are committed there. */
+  open(): void {
+    const previous = this.batcher;
+    if (previous) void previous.flush().finally(() => previous.dispose());
+    this.folderScope.clear();
+    const folder = this.journal.journalFolder();
+    this.folder = folder;
+    this.batcher = undefined;
+    if (!folder) return;
+    const batcher = new CommitBatcher({
+      quietMs: QUIET_MS,
+      maxWaitMs: MAX_WAIT_MS,
+      run: () => this.autoCommit(folder),
+      onError: (err) => this.log.error(`Auto-commit of ${folder}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
+    });
+    this.batcher = batcher;
+    // Saves in VS Code, Reflect's own writes and edits made outside VS Code, as the journal's
+    // watchers report them (one set of watchers for every feature). Each only triggers a commit
+    // of whatever is pending.
+    this.folderScope.add(
+      this.journal.onDidChangeFile((file) => {
+        const rel = relativeInside(folder, file);
+        if (rel && isJournalPath(rel)) batcher.changed();
+      }),
+    );
+    // Whatever was left uncommitted (written while VS Code was closed, or a failed commit) goes in now.
+    batcher.changed();
+  }
+
+  /** Something may be committable now (a setting changed, the workspace became trusted). */
+  poke(): void {
+    if (readSettings().git.autoCommit) this.batcher?.changed();
+  }
+
+  /** The user commits `folder` now: what the batcher was waiting for is in that commit. */
+  cancelPending(folder: string): void {
+    if (folder === this.folder) this.batcher?.cancel();
+  }
+
+  private async autoCommit(folder: string): Promise<void> {
+    await this.gate.protectFromEnclosingRepo(folder);
+    if (!readSettings().git.autoCommit) return;
+    if (!(await isRepositoryRoot(folder))) {
+      this.notices.logOnce(`no-repo:${folder}`, `The journal ${folder} is not a git repository; run "Reflect: Set Up Journal Repository" to keep its history.`);
+      return;
+    }
+    await this.sync.commit(folder, false);
+  }
+}

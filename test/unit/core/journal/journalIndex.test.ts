@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextFile } from 'lowdb/node';
+import { INDEX_SCHEMA_VERSION, IndexedEntry, IndexHeader, JournalIndex } from '../../../../src/core/journal/journalIndex';
+import { tempDir } from '../../fixtures';
+
+function entry(journal: string, date: string, body: string, type = 'end-of-day'): string {
+  const file = path.join(journal, 'entries', date.slice(0, 4), `${date}-${type}.md`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `---\ntype: ${type}\ndate: ${date}\n---\n${body}`);
+  return file;
+}
+
+/** The index file as stored, read with lowdb's own adapter: its header and every entry it holds. */
+async function stored(indexFile: string): Promise<{ header: IndexHeader; entries: Record<string, IndexedEntry> } | null> {
+  const text = await new TextFile(indexFile).read();
+  if (text === null) return null;
+  const [first, ...shards] = text.split('\n').filter((l) => l !== '');
+  const entries = Object.assign({}, ...shards.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as Record<string, IndexedEntry>));
+  return { header: JSON.parse(first) as IndexHeader, entries };
+}
+
+function setup(): { journal: string; indexFile: string; logs: string[]; open: () => JournalIndex } {
+  const journal = tempDir();
+  const indexFile = path.join(tempDir(), 'storage', 'index.json');
+  const logs: string[] = [];
+  return { journal, indexFile, logs, open: () => new JournalIndex(journal, indexFile, (m) => logs.push(m)) };
+}
+
+describe('journal index (lowdb cache of the Markdown)', () => {
+  it('builds from the files, then starts warm without parsing anything unchanged', async () => {
+    const { journal, indexFile, open } = setup();
+    entry(journal, '2026-11-24', '## What went well?\n- Shipped it\n');
+    entry(journal, '2026-11-25', '## What drained me?\n- Meetings\n');
+    writeFileSync(path.join(journal, 'goals.md'), '- [ ] not an entry\n');
+
+    const cold = await open().load();
+    assert.deepEqual([cold.cache, cold.total, cold.parsed], ['missing', 2, 2]);
+    const onDisk = await stored(indexFile);
+    assert.deepEqual(onDisk?.header, { version: INDEX_SCHEMA_VERSION, journal, shards: 1 });
+    assert.deepEqual(Object.keys(onDisk!.entries).sort(), ['entries/2026/2026-11-24-end-of-day.md', 'entries/2026/2026-11-25-end-of-day.md']);
+
+    const index = open();
+    const warm = await index.load();
+    assert.deepEqual([warm.cache, warm.total, warm.parsed, warm.removed], ['warm', 2, 0, 0]);
+    assert.deepEqual(index.entries().map((e) => [e.date, e.items.map((i) => i.text)]), [
+      ['2026-11-25', ['Meetings']],
+      ['2026-11-24', ['Shipped it']],
+    ]);
+  });
+
+  it('re-parses only what changed on disk while it was closed, and drops deleted files', async () => {
+    const { journal, open } = setup();
+    const a = entry(journal, '2026-11-24', '## What went well?\n- One\n');
+    const b = entry(journal, '2026-11-25', '## What went well?\n- Two\n');
+    await open().load();
+    writeFileSync(a, readFileSync(a, 'utf8').replace('One', 'One, edited outside VS Code'));
+    utimesSync(a, new Date(), new Date(Date.now() + 5000));
+    rmSync(b);
+    const index = open();
+    const stats = await index.load();
+    assert.deepEqual([stats.parsed, stats.removed, stats.total], [1, 1, 1]);
+    assert.equal(index.entries()[0].items[0].text, 'One, edited outside VS Code');
+  });
+
+  it('updates one entry on create, change, delete and rename', async () => {
+    const { journal, open } = setup();
+    const index = open();
+    await index.load();
+    let changes = 0;
+    index.onDidChange(() => changes++);
+
+    const file = entry(journal, '2026-11-25', '## What went well?\n- First\n');
+    assert.equal(await index.update(file), 'updated');
+    assert.equal(await index.update(file), 'unchanged');
+    writeFileSync(file, readFileSync(file, 'utf8') + '- Second\n');
+    assert.equal(await index.update(file), 'updated');
+    assert.deepEqual(index.entries()[0].items.map((i) => i.text), ['First', 'Second']);
+
+    const renamed = path.join(path.dirname(file), '2026-11-25-weekly.md');
+    renameSync(file, renamed);
+    assert.equal(await index.update(file), 'removed');
+    assert.equal(await index.update(renamed), 'updated');
+    assert.deepEqual(index.entries().map((e) => e.path), ['entries/2026/2026-11-25-weekly.md']);
+    assert.equal(await index.update(path.join(journal, 'goals.md')), 'ignored');
+    assert.equal(changes, 4);
+    await index.flush();
+  });
+
+  for (const [name, makeContent] of [
+    ['empty', () => ''],
+    ['truncated header', () => '{"version":2,"journal":"/x","sh'],
+    ['a missing part', (journal: string) => `${JSON.stringify({ version: 2, journal, shards: 2 })}\n"2026"\t{}\n`],
+    ['a truncated part', (journal: string) => `${JSON.stringify({ version: 2, journal, shards: 1 })}\n"2026"\t{"entries/2026/x.md":{"da`],
+    ['NUL bytes', () => '\u0000\u0000\u0000\u0000'],
+    ['null', () => 'null'],
+    ['an array', () => '[1,2,3]'],
+  ] as const) {
+    it(`moves a corrupt index (${name}) aside and rebuilds it from the files`, async () => {
+      const { journal, indexFile, logs, open } = setup();
+      const content = makeContent(journal);
+      entry(journal, '2026-11-25', '## What went well?\n- Survives\n');
+      mkdirSync(path.dirname(indexFile), { recursive: true });
+      writeFileSync(indexFile, content);
+      const index = open();
+      const stats = await index.load();
+      assert.equal(stats.cache, 'corrupt');
+      assert.equal(index.entries()[0].items[0].text, 'Survives');
+      const aside = readdirSync(path.dirname(indexFile)).filter((f) => f.startsWith('index.json.corrupt-'));
+      assert.equal(aside.length, 1);
+      assert.equal(readFileSync(path.join(path.dirname(indexFile), aside[0]), 'utf8'), content);
+      assert.equal((await stored(indexFile))?.header.version, INDEX_SCHEMA_VERSION);
+      assert.match(logs.join('\n'), /moved it to/);
+    });
+  }
+
+  it('rebuilds an index of an older schema version without moving it aside', async () => {
+    const { journal, indexFile, open } = setup();
+    entry(journal, '2026-11-25', '## What went well?\n- x\n');
+    mkdirSync(path.dirname(indexFile), { recursive: true });
+    writeFileSync(indexFile, JSON.stringify({ version: 1, journal, entries: { 'entries/old.md': {} } }));
+    const index = open();
+    const stats = await index.load();
+    assert.deepEqual([stats.cache, stats.parsed], ['outdated', 1]);
+    assert.deepEqual(index.entries().map((e) => e.path), ['entries/2026/2026-11-25-end-of-day.md']);
+    assert.deepEqual(readdirSync(path.dirname(indexFile)), ['index.json']);
+  });
+
+  it('lists and skips a file that cannot be read, without failing the rest', async () => {
+    const { journal, logs, open } = setup();
+    entry(journal, '2026-11-25', '## What went well?\n- ok\n');
+    // A link named like an entry that points at a folder: listed as a file, unreadable as one.
+    symlinkSync(path.join(journal, 'entries'), path.join(journal, 'entries', '2026', '2026-11-24-end-of-day.md'));
+    const index = open();
+    const stats = await index.load();
+    assert.equal(stats.total, 1);
+    assert.deepEqual(stats.failed.map((f) => f.path), ['entries/2026/2026-11-24-end-of-day.md']);
+    assert.match(logs.join('\n'), /Skipped entries\/2026\/2026-11-24-end-of-day\.md/);
+    assert.deepEqual(index.entries().map((e) => e.items[0].text), ['ok']);
+  });
+
+  it('survives two windows racing on the same index file', async () => {
+    const { journal, indexFile, open } = setup();
+    for (let d = 1; d <= 30; d++) entry(journal, `2026-11-${String(d).padStart(2, '0')}`, `## What went well?\n- Day ${d}\n`);
+    const [a, b] = [open(), open()];
+    await Promise.all([a.load(), b.load(), a.rebuild(), b.rebuild()]);
+    await Promise.all([a.flush(), b.flush()]);
+    // Whatever the last rename left is a whole index: the next start reads it warm, parses nothing.
+    const c = open();
+    const stats = await c.load();
+    assert.deepEqual([stats.cache, stats.parsed, stats.removed, stats.total], ['warm', 0, 0, 30]);
+    const days = Array.from({ length: 30 }, (_, i) => 30 - i);
+    assert.deepEqual(
+      c.entries().map((e) => [e.date, e.items.map((i) => i.text)]),
+      days.map((d) => [`2026-11-${String(d).padStart(2, '0')}`, [`Day ${d}`]]),
+    );
+    assert.equal(Object.keys((await stored(indexFile))?.entries ?? {}).length, 30, 'the file itself holds every entry');
+  });
+});
