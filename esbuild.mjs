@@ -1,6 +1,6 @@
 // Bundles the extension (and, with --tests, the test suites). Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -37,6 +37,8 @@ const builds = [
 ];
 
 if (tests) {
+  // A suite moved or deleted in test/ must not keep running from an old bundle (mocha globs out/test).
+  rmSync('out/test', { recursive: true, force: true });
   const testFiles = (dir) =>
     readdirSync(dir, { recursive: true })
       .map(String)

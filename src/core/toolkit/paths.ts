@@ -3,15 +3,16 @@ import * as path from 'node:path';
 /**
  * `file` relative to `folder` with `/` separators, when it lies strictly inside it; undefined for
  * the folder itself and anything outside. Compares the paths as written: pass real paths to see
- * through symlinks.
+ * through symlinks. Called for every file of the journal on each index load, so kept cheap.
  */
 export function relativeInside(folder: string, file: string): string | undefined {
-  const rel = path.relative(path.resolve(folder), path.resolve(file));
-  if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep).includes('..')) return undefined;
-  return rel.split(path.sep).join('/');
+  // path.relative resolves both sides and returns a normalized path: ".." can only lead it.
+  const rel = path.relative(folder, file);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
 /** `child` is `parent` itself or lies below it. */
 export function isInsideOrEqual(child: string, parent: string): boolean {
-  return path.resolve(child) === path.resolve(parent) || relativeInside(parent, child) !== undefined;
+  return path.relative(parent, child) === '' || relativeInside(parent, child) !== undefined;
 }
