@@ -4,10 +4,21 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { localDate, openSecondWindow, pickQuickItem, runCommand, screenshot, useWorkbench } from './workbench';
+import { localDate, openSecondWindow, pickQuickItem, runCommand, screenshot, useWorkbench, waitForCursorColumn, waitForFile } from './workbench';
 
 const statusItem = (page: Page) => page.locator('[id="reflect-team.reflect.reflect.status"], [id="reflect.status"]').first();
-const reminderToasts = (page: Page) => page.locator('.notifications-toasts .notification-toast', { hasText: 'Time for your end-of-day retro' });
+const REMINDER_TEXT = 'Time for your end-of-day retro';
+
+/** The reminder notifications a window holds, as its notification center lists them (toasts included). */
+async function reminderNotifications(page: Page): Promise<number> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible' });
+  const count = await center.locator('.notification-list-item', { hasText: REMINDER_TEXT }).count();
+  await page.keyboard.press('Escape');
+  await center.waitFor({ state: 'hidden' });
+  return count;
+}
 
 describe('Status-bar reminder (e2e)', function () {
   const workbench = useWorkbench({
@@ -23,11 +34,12 @@ describe('Status-bar reminder (e2e)', function () {
     const second = await openSecondWindow(page);
     try {
       for (const p of [page, second]) await statusItem(p).filter({ hasText: 'Retro due' }).waitFor({ state: 'visible', timeout: 60_000 });
-      // Both extension hosts have evaluated the reminder (each shows "Retro due"); give a slow
-      // second one time to (wrongly) raise its own notification before counting.
-      const count = async (): Promise<number[]> => [await reminderToasts(page).count(), await reminderToasts(second).count()];
+      // Both extension hosts have evaluated the reminder (each shows "Retro due"). A toast that
+      // has been up a while moves into the notification center, so count there: that is where a
+      // person finds it. Give a slow second window time to (wrongly) raise its own before the end.
+      const count = async (): Promise<number[]> => [await reminderNotifications(page), await reminderNotifications(second)];
       const deadline = Date.now() + 30_000;
-      while ((await count()).every((n) => n === 0) && Date.now() < deadline) await page.waitForTimeout(250);
+      while ((await count()).every((n) => n === 0) && Date.now() < deadline) await page.waitForTimeout(1_000);
       await page.waitForTimeout(3_000);
       const counts = await count();
       await screenshot(page, 'reminder-window-1.png');
@@ -38,28 +50,36 @@ describe('Status-bar reminder (e2e)', function () {
     }
   });
 
-  it('clicking "Retro due" opens the due retro; once it exists the item is quiet', async function () {
-    const { page } = workbench();
+  it('clicking "Retro due" opens the due retro, ready to type in; once it exists the item is quiet', async function () {
+    const { page, journal } = workbench();
     await statusItem(page).filter({ hasText: 'Retro due' }).click();
     await page.locator('.tab.active', { hasText: 'end-of-day.md' }).waitFor({ state: 'visible', timeout: 15_000 });
+    // The cursor waits after "- " under the first question, in a focused editor: typing goes there.
+    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
+    await waitForCursorColumn(page, 3);
     await screenshot(page, 'reminder-started.png');
     await page.keyboard.type('Answered from the reminder');
     await page.keyboard.press('Control+S');
+    const day = localDate();
+    await waitForFile(path.join(journal, 'entries', day.slice(0, 4), `${day}-end-of-day.md`), (text) => text.includes('- Answered from the reminder'));
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
     await statusItem(page).filter({ hasNotText: 'Retro due' }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('a snooze hides the reminder and survives a reload of the window', async function () {
     const { page, journal } = workbench();
     // Make the retro due again: close the retro just written (its save done) and delete it.
+    const day = localDate();
+    const entry = path.join(journal, 'entries', day.slice(0, 4), `${day}-end-of-day.md`);
+    // The previous test waited for its save to reach the disk: no write of it can land after the delete.
     await page.locator('.tab.dirty').waitFor({ state: 'detached' });
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.tab', { hasText: 'end-of-day.md' }).waitFor({ state: 'detached' });
-    const day = localDate();
-    const entry = path.join(journal, 'entries', day.slice(0, 4), `${day}-end-of-day.md`);
     fs.rmSync(entry);
     await statusItem(page).filter({ hasText: 'Retro due' }).waitFor({ state: 'visible', timeout: 30_000 }).catch((err: unknown) => {
-      // Tell a missed file event (the entry is gone) from a retro written again by someone.
-      throw new Error(`${String(err)}\n(${path.basename(entry)} ${fs.existsSync(entry) ? 'exists again' : 'is gone, but Reflect did not notice'})`);
+      // Tell a missed file event (the entry is gone) from a retro written again by someone, and show what they wrote.
+      const again = fs.existsSync(entry) ? `exists again:\n${fs.readFileSync(entry, 'utf8')}` : 'is gone, but Reflect did not notice';
+      throw new Error(`${String(err)}\n(${path.basename(entry)} ${again})`);
     });
 
     await runCommand(page, 'Reflect: Snooze Reminder');
