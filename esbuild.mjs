@@ -50,6 +50,7 @@ if (tests) {
     { ...testOptions, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit' },
     { ...testOptions, entryPoints: [...testFiles('test/integration'), 'test/integration/index.ts'], outdir: 'out/test/integration' },
     { ...testOptions, entryPoints: testFiles('test/e2e'), outdir: 'out/test/e2e' },
+    { ...testOptions, entryPoints: readdirSync('test/eval').filter((f) => f.endsWith('.eval.ts')).map((f) => join('test/eval', f)), outdir: 'out/test/eval' },
     { ...testOptions, entryPoints: ['test/runDesktop.ts'], outfile: 'out/test/runDesktop.js', external: ['vscode', 'mocha', '@vscode/test-electron'] },
   );
 }

@@ -4,12 +4,13 @@
 // Imported by the webview too: no VS Code, no Node.
 
 /** The Growth Notes groups, in the order the tree shows them. */
-export const GROWTH_GROUPS = ['goals', 'wins', 'feedback', 'lessons', 'energizers', 'drains', 'changes'] as const;
+export const GROWTH_GROUPS = ['goals', 'wins', 'setbacks', 'feedback', 'lessons', 'energizers', 'drains', 'changes'] as const;
 export type GrowthGroup = (typeof GROWTH_GROUPS)[number];
 
 export const GROUP_LABELS: Record<GrowthGroup, string> = {
   goals: 'Goals',
   wins: 'Wins',
+  setbacks: 'Setbacks',
   feedback: 'Feedback',
   lessons: 'Lessons',
   energizers: 'Energizers',
@@ -30,7 +31,7 @@ export const SECTIONS = {
   workedOn: { heading: 'Worked on' },
   sprintOverall: { heading: 'The sprint as a whole' },
   wentWell: { heading: 'What went well?', group: 'wins' },
-  didntGoWell: { heading: "What didn't go well?" },
+  didntGoWell: { heading: "What didn't go well?", group: 'setbacks' },
   learned: { heading: 'What did I learn?', group: 'lessons' },
   energized: { heading: 'What energized me?', group: 'energizers' },
   drained: { heading: 'What drained me?', group: 'drains' },
@@ -39,10 +40,11 @@ export const SECTIONS = {
   change: { heading: "One thing I'll do differently", group: 'changes' },
   start: { heading: 'Start doing', group: 'changes' },
   stop: { heading: 'Stop doing', group: 'changes' },
-  continue: { heading: 'Continue doing' },
+  // What works and should go on: a win, as a coach would file it.
+  continue: { heading: 'Continue doing', group: 'wins' },
   liked: { heading: 'Liked', group: 'wins' },
-  lacked: { heading: 'Lacked' },
-  longedFor: { heading: 'Longed for' },
+  lacked: { heading: 'Lacked', group: 'setbacks' },
+  longedFor: { heading: 'Longed for', group: 'setbacks' },
   weekInOneLine: { heading: 'The week in one sentence' },
   notes: { heading: 'Notes' },
 } as const satisfies Record<string, SectionSpec>;

@@ -3,7 +3,7 @@
 // and, last, "N passed, N failed". Exits non-zero when a stage fails or a test stage ran no test.
 //
 //   node test/harness/test.mjs                 all stages
-//   node test/harness/test.mjs --stage e2e     build + that stage only (unit | integration | e2e)
+//   node test/harness/test.mjs --stage e2e     build + that stage only (unit | eval | integration | e2e)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,6 +36,8 @@ const STAGES = [
     },
   },
   { name: 'unit', title: 'mocha --config test/unit/.mocharc.json', tests: true, needs: ['build'], run: () => mocha('test/unit/.mocharc.json', 10 * 60_000) },
+  // Insight quality against the hand-written truth of test/eval/fixtures (prints precision and recall).
+  { name: 'eval', title: 'mocha --config test/eval/.mocharc.json', tests: true, needs: ['build'], run: () => mocha('test/eval/.mocharc.json', 5 * 60_000) },
   {
     name: 'env',
     title: 'install or reuse chromium, Node 24, code-server',

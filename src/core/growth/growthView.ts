@@ -1,5 +1,5 @@
 import { Goal, mentionsGoal } from './goals';
-import { GrowthGroup } from '../../shared/noteKinds';
+import { GROWTH_GROUPS, GrowthGroup } from '../../shared/noteKinds';
 import { IndexedEntry } from '../journal/journalIndex';
 
 /** An inclusive range of `YYYY-MM-DD` dates; open ends allowed. */
@@ -61,7 +61,8 @@ export function notesOf(group: GrowthGroup, entries: readonly IndexedEntry[], pe
 
 /** How many notes each group holds (goals: how many goals). */
 export function groupCounts(entries: readonly IndexedEntry[], goals: readonly Goal[], period?: Period): Record<GrowthGroup, number> {
-  const counts: Record<GrowthGroup, number> = { goals: goals.length, wins: 0, feedback: 0, lessons: 0, energizers: 0, drains: 0, changes: 0 };
+  const counts = Object.fromEntries(GROWTH_GROUPS.map((g) => [g, 0])) as Record<GrowthGroup, number>;
+  counts.goals = goals.length;
   for (const entry of entries) {
     if (!inPeriod(entry.date, period)) continue;
     for (const item of entry.items) if (item.group !== 'goals') counts[item.group]++;

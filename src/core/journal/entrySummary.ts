@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { FrontMatterData, parseMarkdown } from './frontMatter';
 import { parseEntryName } from './journalFiles';
 import { GROWTH_GROUPS, GrowthGroup, groupOfSection } from '../../shared/noteKinds';
-import { listItems, sectionKindOf, splitSections } from './sections';
+import { proseNotes } from './proseNotes';
+import { listItems, normalizeHeading, splitSections } from './sections';
 
 export interface GrowthItem {
   group: GrowthGroup;
@@ -31,6 +32,19 @@ export interface EntrySummary {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `2026-08-26.md`, `2026-08-26 offsite.md`: a date that starts the name, whatever follows. */
+const LEADING_DATE = /^(\d{4}-\d{2}-\d{2})(?![\d])/;
+
+/** 1 to 5 as a number, `"4"`, `2/5` or `3.5`; undefined for anything else. */
+export function energyOf(value: unknown): number | undefined {
+  let n: number | undefined;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string') {
+    const m = /^\s*(\d(?:\.\d+)?)\s*(?:\/\s*5\s*)?$/.exec(value);
+    if (m) n = Number(m[1]);
+  }
+  return n !== undefined && n >= 1 && n <= 5 ? n : undefined;
+}
 
 /** `sections: { "Heading": group }` in an entry's front matter (copied there from a user template). */
 function headingOverrides(data: FrontMatterData): Map<string, GrowthGroup> {
@@ -39,7 +53,7 @@ function headingOverrides(data: FrontMatterData): Map<string, GrowthGroup> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return map;
   for (const [heading, group] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof group === 'string' && (GROWTH_GROUPS as readonly string[]).includes(group)) {
-      map.set(heading.trim().toLowerCase(), group as GrowthGroup);
+      map.set(normalizeHeading(heading), group as GrowthGroup);
     }
   }
   return map;
@@ -51,28 +65,35 @@ function headingOverrides(data: FrontMatterData): Map<string, GrowthGroup> {
  */
 export function summarizeEntry(relativePath: string, text: string, fallbackDate = ''): EntrySummary {
   const parsed = parseMarkdown(text);
-  const fromName = parseEntryName(path.posix.basename(relativePath));
+  const name = path.posix.basename(relativePath);
+  const fromName = parseEntryName(name);
   const data = parsed.data;
-  const date = typeof data.date === 'string' && ISO_DATE.test(data.date) ? data.date : (fromName?.date ?? fallbackDate);
+  // The name first (what Reflect wrote, and what a person sees), then the front matter; the
+  // caller supplies the journal's history for the rest. Never the file's mtime: a clone resets it.
+  const date = fromName?.date ?? LEADING_DATE.exec(name)?.[1] ?? (typeof data.date === 'string' && ISO_DATE.test(data.date) ? data.date : fallbackDate);
   const type = typeof data.type === 'string' && data.type ? data.type : (fromName?.type ?? 'note');
-  const energy = typeof data.energy === 'number' && data.energy >= 1 && data.energy <= 5 ? data.energy : undefined;
+  const energy = energyOf(data.energy);
   const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
   const overrides = headingOverrides(data);
   const items: GrowthItem[] = [];
   const followUps: EntrySummary['followUps'] = [];
-  for (const section of splitSections(parsed.body, parsed.bodyLine)) {
+  const sections = splitSections(parsed.body, parsed.bodyLine);
+  for (const section of sections) {
     if (section.kind === 'lastTime') {
       for (const item of listItems(section)) followUps.push({ text: item.text, done: item.checked === true });
       continue;
     }
-    const kind = sectionKindOf(section.heading);
-    const group = overrides.get(section.heading.trim().toLowerCase()) ?? (kind && groupOfSection(kind));
+    const group = overrides.get(normalizeHeading(section.heading)) ?? (section.kind && groupOfSection(section.kind));
     if (!group) continue;
     for (const item of listItems(section)) {
       const growthItem: GrowthItem = { group, text: item.text, line: section.line + 1 + item.index };
       if (item.checked === true) growthItem.done = true;
       items.push(growthItem);
     }
+  }
+  // Prose, or headings that mean nothing Reflect knows: the sentences that carry meaning.
+  if (items.length === 0 && followUps.length === 0 && !sections.some((s) => s.kind)) {
+    for (const note of proseNotes(parsed.body, parsed.bodyLine)) items.push(note);
   }
   const summary: EntrySummary = { path: relativePath, date, type, tags, frontMatter: data, items, followUps };
   if (energy !== undefined) summary.energy = energy;

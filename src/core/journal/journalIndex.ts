@@ -8,7 +8,7 @@ import { toIsoDate } from '../toolkit/localDates';
 import { relativeInside } from '../toolkit/paths';
 
 /** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt. */
-export const INDEX_SCHEMA_VERSION = 2;
+export const INDEX_SCHEMA_VERSION = 3;
 
 export interface IndexedEntry extends EntrySummary {
   mtimeMs: number;
@@ -35,6 +35,12 @@ export interface IndexStats {
 }
 
 export type IndexLog = (message: string) => void;
+
+/**
+ * The day each of these entries (journal-relative paths) entered the journal's history, for
+ * entries whose name and front matter carry no date; missing from the map when history can't tell.
+ */
+export type HistoryDates = (relativePaths: string[]) => Promise<Map<string, string>>;
 
 /** Files handled between yields to the event loop, so indexing never blocks the extension host for long. */
 const STAT_BATCH = 256;
@@ -63,6 +69,7 @@ export class JournalIndex {
     readonly journalFolder: string,
     readonly indexFile: string,
     private readonly log: IndexLog = () => {},
+    private readonly historyDates?: HistoryDates,
   ) {
     this.file = new TextFile(indexFile);
   }
@@ -170,6 +177,7 @@ export class JournalIndex {
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return 'unchanged';
     try {
       this.set(rel, this.parse(rel, await fs.readFile(absolutePath, 'utf8'), stat));
+      await this.dateUndated([rel]);
     } catch (err) {
       this.log(`Skipped ${rel}: ${err instanceof Error ? err.message : String(err)}`);
       return 'unchanged';
@@ -186,9 +194,27 @@ export class JournalIndex {
   }
 
   private parse(rel: string, text: string, stat: Stats): IndexedEntry {
-    // The local day the file was last written: an evening entry in UTC-5 is not dated tomorrow.
-    const fallbackDate = toIsoDate(new Date(stat.mtimeMs));
-    return { ...summarizeEntry(rel, text, fallbackDate), mtimeMs: stat.mtimeMs, size: stat.size };
+    return { ...summarizeEntry(rel, text), mtimeMs: stat.mtimeMs, size: stat.size };
+  }
+
+  /**
+   * Dates entries whose name and front matter say nothing: by the journal's history (after a clone
+   * every file's mtime is the clone's), else by the local day the file was last written, which
+   * only happens for a file history does not hold, so one written on this machine.
+   */
+  private async dateUndated(rels: string[]): Promise<void> {
+    const undated = rels.filter((rel) => this.data[rel]?.date === '');
+    if (undated.length === 0) return;
+    const fromHistory = await (this.historyDates?.(undated) ?? Promise.resolve(new Map<string, string>())).catch((err: unknown) => {
+      this.log(`Could not read the journal's history for ${undated.length} undated entries: ${err instanceof Error ? err.message : String(err)}`);
+      return new Map<string, string>();
+    });
+    for (const rel of undated) {
+      const entry = this.data[rel];
+      if (!entry) continue;
+      // The local day: an evening entry in UTC-5 is not dated tomorrow.
+      this.set(rel, { ...entry, date: fromHistory.get(rel) ?? toIsoDate(new Date(entry.mtimeMs)) });
+    }
   }
 
   private async readCache(): Promise<IndexStats['cache']> {
@@ -303,6 +329,7 @@ export class JournalIndex {
       }
       await yieldToEventLoop();
     }
+    await this.dateUndated(toParse.map((f) => f.rel));
     stats.total = seen.size;
     for (const failure of stats.failed) this.log(`Skipped ${failure.path}: ${failure.reason}`);
     return stats;

@@ -46,12 +46,90 @@ for (const [heading, kind] of [
   ['Next time', 'change'],
   ['Action items', 'change'],
   ['Commits', 'workedOn'],
+  ['Highlights', 'wentWell'],
+  ['Went well', 'wentWell'],
+  ['Lowlights', 'didntGoWell'],
+  ['What hurt', 'didntGoWell'],
+  ['Setbacks', 'didntGoWell'],
+  ['Today I learned', 'learned'],
+  ['What gave me energy', 'energized'],
+  ['What took energy', 'drained'],
+  ['Try', 'change'],
+  ['Next week', 'change'],
+  ['Start', 'start'],
+  ['Stop', 'stop'],
+  ['Continue', 'continue'],
 ] as [string, SectionKind][]) {
   addAlias(heading, kind);
 }
 
+/**
+ * What a heading means, by meaning rather than exact wording: the exact aliases first, then the
+ * same with a small typo ("What drainned me"), then key words ("### didn't", "## 😩 drained",
+ * "## Lowlights", "## Stuck on"). Case, punctuation, emoji and heading level never matter.
+ * Undefined for a heading that says nothing Reflect knows.
+ */
 export function sectionKindOf(heading: string): SectionKind | undefined {
-  return ALIASES[normalizeHeading(heading)];
+  const text = normalizeHeading(heading);
+  if (!text) return undefined;
+  return ALIASES[text] ?? closeAlias(text) ?? byKeyWords(text);
+}
+
+/** An alias one edit away (two for long headings): a typo, a dropped or doubled letter, swapped letters. */
+function closeAlias(text: string): SectionKind | undefined {
+  if (text.length < 6) return undefined;
+  const allowed = text.length >= 14 ? 2 : 1;
+  for (const [alias, kind] of Object.entries(ALIASES)) {
+    if (Math.abs(alias.length - text.length) <= allowed && editDistance(alias, text, allowed) <= allowed) return kind;
+  }
+  return undefined;
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count one), or `limit + 1` as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, previous2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    previous2 = previous;
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Key words, in an order where the negative wins ("didn't go well" before "went well"). Each
+ * pattern is a plain alternation over the normalized words: linear, whatever the heading.
+ */
+const KEY_WORDS: [RegExp, SectionKind][] = [
+  [/\b(last time|still open|carried)\b/, 'lastTime'],
+  [/\b(worked on|commits?)\b/, 'workedOn'],
+  [/\b(didnt|did not|not go well|went wrong|wrong|lowlights?|hurt|struggled?|struggles|stuck|blockers?|setbacks?|misses|mistakes?|bad|meh)\b/, 'didntGoWell'],
+  [/\blacked\b/, 'lacked'],
+  [/\blonged\b/, 'longedFor'],
+  [/\bdrain(s|ed|ing)?\b|\bdrainned\b|\benergy (suckers?|drains?)\b/, 'drained'],
+  [/\benergi[sz](ed|ing|ers?)\b|\bgave me energy\b/, 'energized'],
+  [/\b(learn(ed|t|ing)?|lessons?|til|insights?)\b/, 'learned'],
+  [/\bfeedback\b/, 'feedback'],
+  [/\bgoals?\b/, 'goals'],
+  [/\b(start doing|start)\b/, 'start'],
+  [/\b(stop doing|stop)\b/, 'stop'],
+  [/\b(continue doing|continue|keep doing)\b/, 'continue'],
+  [/\b(differently|next time|next week|try|action items?|todo|commitments?|will do)\b/, 'change'],
+  [/\b(went well|go well|wins?|highlights?|shipped|proud|liked|good|the good|good things?|kudos)\b/, 'wentWell'],
+];
+
+function byKeyWords(text: string): SectionKind | undefined {
+  return KEY_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
 export interface MarkdownSection {
@@ -63,22 +141,38 @@ export interface MarkdownSection {
   lines: string[];
 }
 
-const H2 = /^##[ \t]+(.+?)[ \t#]*$/;
-const H1 = /^#[ \t]+/;
+/** Any ATX heading; its text is trimmed of closing `#`s by hand (no backtracking pattern). */
+const HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
 const FENCE = /^[ \t]{0,3}(```|~~~)/;
 
-/** Splits Markdown into its `##` sections (text before the first one is dropped). Ignores headings in code fences. */
+function headingOf(line: string): { level: number; text: string } | undefined {
+  const m = HEADING.exec(line);
+  if (!m) return undefined;
+  let text = m[2].trimEnd();
+  const closing = /[ \t]#+$/.exec(text);
+  if (closing) text = text.slice(0, closing.index).trimEnd();
+  return { level: m[1].length, text };
+}
+
+/**
+ * Splits Markdown into its sections (text before the first one is dropped), ignoring headings in
+ * code fences. A heading of any level that means something Reflect knows starts a section, so an
+ * entry written with `###` headings is read like one with `##`. Other `##` headings start a section
+ * of no kind; other `#` headings end the current one; other deeper headings belong to the section
+ * they are in.
+ */
 export function splitSections(markdown: string, lineOffset = 0): MarkdownSection[] {
   const sections: MarkdownSection[] = [];
   let inFence = false;
   let current: MarkdownSection | undefined;
   markdown.split(/\r?\n/).forEach((line, i) => {
     if (FENCE.test(line)) inFence = !inFence;
-    const h2 = inFence ? null : H2.exec(line);
-    if (h2) {
-      current = { heading: h2[1], kind: sectionKindOf(h2[1]), line: i + lineOffset, lines: [] };
+    const heading = inFence ? undefined : headingOf(line);
+    const kind = heading && sectionKindOf(heading.text);
+    if (heading && (kind || heading.level === 2)) {
+      current = { heading: heading.text, kind, line: i + lineOffset, lines: [] };
       sections.push(current);
-    } else if (!inFence && H1.test(line)) {
+    } else if (heading?.level === 1) {
       current = undefined;
     } else if (current) {
       current.lines.push(line);

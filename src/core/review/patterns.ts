@@ -127,6 +127,6 @@ export function findPatterns(entries: readonly IndexedEntry[], minEntries = MIN_
       patterns.push({ group, label: label(a), kind: a.term.kind, entries: a.entries.size, sources: a.sources });
     }
   }
-  const order: GrowthGroup[] = ['wins', 'feedback', 'lessons', 'energizers', 'drains', 'changes', 'goals'];
+  const order: GrowthGroup[] = ['wins', 'setbacks', 'feedback', 'lessons', 'energizers', 'drains', 'changes', 'goals'];
   return patterns.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || b.entries - a.entries || a.label.localeCompare(b.label));
 }

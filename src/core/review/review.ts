@@ -210,6 +210,7 @@ export function renderReview(input: ReviewInput): string {
       `${plural(wins.length, 'win')}, ${plural(feedback.length, 'piece')} of feedback, ${plural(lessons.length, 'lesson')}.`,
     '',
     ...section('Wins', winsByMonth(wins), 'No wins written down in this period.'),
+    ...section('Setbacks', notes('setbacks').sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line).map((n) => `- ${n.text} (${link(n)})`), 'No setbacks written down in this period.'),
     ...section('Feedback', feedbackByTheme(feedback, byGroup('feedback')), 'No feedback written down in this period.'),
     ...section('Lessons', lessons.map((n) => `- ${n.text} (${link(n)})`), 'No lessons written down in this period.'),
     ...section('Goals', goalLines(input.goals, progress), 'No goals in goals.md yet.'),

@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Goal, GOALS_FILE, parseGoals } from '../../core/growth/goals';
 import { IndexedEntry, JournalIndex } from '../../core/journal/journalIndex';
+import { firstCommitDates } from '../../core/sync/journalHistory';
+import { isRepositoryRoot, untrustedFolderHolding } from '../../core/sync/journalRepo';
 import { Disposable, DisposableStore } from '../../core/toolkit/lifecycle';
+import { OnceEach } from '../../core/toolkit/onceEach';
 import { SettingKey } from '../ids';
 import { journalFolderOf, readSettings } from '../settings';
 import { watchJournal } from './journalWatchers';
@@ -28,6 +31,7 @@ export class JournalService extends Disposable {
   /** Watchers and listeners of the journal folder now open; emptied when the setting changes. */
   private readonly folderScope = this.register(new DisposableStore());
   private goalsCache: Goal[] | undefined;
+  private readonly reported = new OnceEach();
 
   constructor(
     private readonly storageFolder: string,
@@ -95,6 +99,25 @@ export class JournalService extends Disposable {
     return stats.total;
   }
 
+  /** An entry whose front matter is broken is still read (its body, dated by its name); say so once per file and error. */
+  private reportUnreadable(index: JournalIndex): void {
+    for (const entry of index.entries()) {
+      if (entry.error && this.reported.first(`${entry.path}\n${entry.error}`)) {
+        this.log.warn(`${entry.path}: its front matter could not be read (${entry.error}); its text is still read and searchable.`);
+      }
+    }
+  }
+
+  /** When entries were first committed, from the journal's own repository; never git in an untrusted workspace folder. */
+  private async historyDates(folder: string, rels: string[]): Promise<Map<string, string>> {
+    if (!(await isRepositoryRoot(folder))) return new Map();
+    if (!vscode.workspace.isTrusted) {
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+      if (untrustedFolderHolding(folder, { trusted: false, folders })) return new Map();
+    }
+    return firstCommitDates(folder, rels, { gitPath: readSettings().git.path });
+  }
+
   private open(): void {
     this.folderScope.clear();
     this.goalsCache = undefined;
@@ -106,9 +129,14 @@ export class JournalService extends Disposable {
       return;
     }
     const indexFile = path.join(this.storageFolder, `index-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.json`);
-    const index = new JournalIndex(folder, indexFile, (message) => this.log.info(message));
+    const index = new JournalIndex(folder, indexFile, (message) => this.log.info(message), (rels) => this.historyDates(folder, rels));
     // Scoped to this folder: an index left behind by a changed setting stops telling anyone.
-    this.folderScope.add(index.onDidChange(() => this.changeEmitter.fire()));
+    this.folderScope.add(
+      index.onDidChange(() => {
+        this.reportUnreadable(index);
+        this.changeEmitter.fire();
+      }),
+    );
     this.current = previous
       .then((old) => old?.flush())
       .then(async () => {
@@ -118,6 +146,7 @@ export class JournalService extends Disposable {
           `Index of ${folder}: ${stats.total} entries, ${stats.parsed} parsed, ${stats.removed} removed, cache ${stats.cache}, ${(performance.now() - started).toFixed(0)} ms`,
         );
         for (const failure of stats.failed) this.log.warn(`Could not read ${failure.path}: ${failure.reason}`);
+        this.reportUnreadable(index);
         this.changeEmitter.fire();
         return index;
       })

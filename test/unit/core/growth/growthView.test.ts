@@ -20,7 +20,7 @@ describe('growth view', () => {
       ['October win', '2026-10-30'],
     ]);
     assert.deepEqual(notesOf('wins', ENTRIES, { from: '2026-11-01', to: '2026-11-19' }).map((n) => n.text), ['November win']);
-    assert.deepEqual(groupCounts(ENTRIES, [], { from: '2026-11-01' }), { goals: 0, wins: 2, feedback: 0, lessons: 0, energizers: 0, drains: 0, changes: 0 });
+    assert.deepEqual(groupCounts(ENTRIES, [], { from: '2026-11-01' }), { goals: 0, wins: 2, setbacks: 0, feedback: 0, lessons: 0, energizers: 0, drains: 0, changes: 0 });
   });
 
   it('marks a commitment done when a later retro ticked it in "Last time"', () => {

@@ -29,9 +29,12 @@ describe('growth notes extraction', () => {
     }
   });
 
-  it('reads date, type, energy and tags from front matter, falling back to the file name', () => {
+  it('dates an entry by its name, then its front matter; reads type, energy and tags from front matter', () => {
     const s = summarizeEntry('entries/2026/2026-11-25-end-of-day.md', '---\ndate: 2026-11-24\ntype: weekly\nenergy: 4\ntags: [focus, oncall]\nsprint: 7\n---\n');
-    assert.deepEqual([s.date, s.type, s.energy, s.tags], ['2026-11-24', 'weekly', 4, ['focus', 'oncall']]);
+    assert.deepEqual([s.date, s.type, s.energy, s.tags], ['2026-11-25', 'weekly', 4, ['focus', 'oncall']]);
+    assert.equal(summarizeEntry('entries/2026/offsite.md', '---\ndate: 2026-11-24\n---\n').date, '2026-11-24');
+    assert.equal(summarizeEntry('entries/2026/2026-08-26.md', '## Highlights\n- a\n').date, '2026-08-26');
+    assert.equal(summarizeEntry('entries/2026/offsite.md', '## Highlights\n- a\n').date, '', 'no date: the index asks the journal history');
     assert.deepEqual(s.frontMatter, { date: '2026-11-24', type: 'weekly', energy: 4, tags: ['focus', 'oncall'], sprint: 7 });
     const bare = summarizeEntry('entries/2026/2026-11-25-end-of-day.md', '## What went well?\n- a\n');
     assert.deepEqual([bare.date, bare.type, bare.energy, bare.tags], ['2026-11-25', 'end-of-day', undefined, []]);

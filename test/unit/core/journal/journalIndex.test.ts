@@ -90,9 +90,9 @@ describe('journal index (lowdb cache of the Markdown)', () => {
 
   for (const [name, makeContent] of [
     ['empty', () => ''],
-    ['truncated header', () => '{"version":2,"journal":"/x","sh'],
-    ['a missing part', (journal: string) => `${JSON.stringify({ version: 2, journal, shards: 2 })}\n"2026"\t{}\n`],
-    ['a truncated part', (journal: string) => `${JSON.stringify({ version: 2, journal, shards: 1 })}\n"2026"\t{"entries/2026/x.md":{"da`],
+    ['truncated header', () => `{"version":${INDEX_SCHEMA_VERSION},"journal":"/x","sh`],
+    ['a missing part', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, shards: 2 })}\n"2026"\t{}\n`],
+    ['a truncated part', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, shards: 1 })}\n"2026"\t{"entries/2026/x.md":{"da`],
     ['NUL bytes', () => '\u0000\u0000\u0000\u0000'],
     ['null', () => 'null'],
     ['an array', () => '[1,2,3]'],
