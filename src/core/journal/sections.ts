@@ -70,10 +70,18 @@ for (const [heading, kind] of [
  * Undefined for a heading that says nothing Reflect knows.
  */
 export function sectionKindOf(heading: string): SectionKind | undefined {
+  // A journal repeats the same few headings thousands of times: decide each wording once.
+  if (KINDS_SEEN.has(heading)) return KINDS_SEEN.get(heading);
   const text = normalizeHeading(heading);
-  if (!text) return undefined;
-  return ALIASES[text] ?? closeAlias(text) ?? byKeyWords(text);
+  const kind = text ? (ALIASES[text] ?? closeAlias(text) ?? byKeyWords(text)) : undefined;
+  if (KINDS_SEEN.size >= MAX_KINDS_SEEN) KINDS_SEEN.clear();
+  KINDS_SEEN.set(heading, kind);
+  return kind;
 }
+
+/** Headings already decided, as written; bounded, since H1 titles carry dates and never repeat. */
+const KINDS_SEEN = new Map<string, SectionKind | undefined>();
+const MAX_KINDS_SEEN = 4096;
 
 /** An alias one edit away (two for long headings): a typo, a dropped or doubled letter, swapped letters. */
 function closeAlias(text: string): SectionKind | undefined {
@@ -168,7 +176,9 @@ export function splitSections(markdown: string, lineOffset = 0): MarkdownSection
   markdown.split(/\r?\n/).forEach((line, i) => {
     if (FENCE.test(line)) inFence = !inFence;
     const heading = inFence ? undefined : headingOf(line);
-    const kind = heading && sectionKindOf(heading.text);
+    // A `#` heading is the entry's title ("End of day · Wednesday 2026-11-25"): only an exact
+    // name makes it a section, which also spares a fuzzy match of every title in the journal.
+    const kind = heading && (heading.level === 1 ? ALIASES[normalizeHeading(heading.text)] : sectionKindOf(heading.text));
     if (heading && (kind || heading.level === 2)) {
       current = { heading: heading.text, kind, line: i + lineOffset, lines: [] };
       sections.push(current);
