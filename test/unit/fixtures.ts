@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { summarizeEntry } from '../../src/core/journal/entrySummary';
-import { listMarkdown } from '../../src/core/journal/journalIndex';
+import { listMarkdown } from '../../src/core/journal/journalFiles';
 import { RetroSlot } from '../../src/core/retro/followThrough';
 import { Clock } from '../../src/core/toolkit/clock';
 

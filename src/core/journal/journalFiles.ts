@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { Dirent, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -141,4 +141,27 @@ export async function replaceFileAtomic(target: string, content: string, expecte
   } finally {
     if (temp) await fs.rm(temp, { force: true });
   }
+}
+
+/** Every `*.md` below `dir` (not following symlinked folders, skipping dot folders). */
+export async function listMarkdown(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    let children: Dirent[];
+    try {
+      children = await fs.readdir(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    await Promise.all(
+      children.map(async (c) => {
+        if (c.name.startsWith('.')) return;
+        const p = path.join(d, c.name);
+        if (c.isDirectory()) await walk(p);
+        else if ((c.isFile() || c.isSymbolicLink()) && c.name.toLowerCase().endsWith('.md')) out.push(p);
+      }),
+    );
+  };
+  await walk(dir);
+  return out.sort();
 }

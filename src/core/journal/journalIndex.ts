@@ -2,7 +2,7 @@ import { promises as fs, readFileSync, statSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { EntrySummary, summarizeEntry } from './entrySummary';
-import { ENTRIES_FOLDER } from './journalFiles';
+import { ENTRIES_FOLDER, listMarkdown } from './journalFiles';
 import { Sequencer, yieldToEventLoop } from '../toolkit/async';
 import { toIsoDate } from '../toolkit/localDates';
 import { relativeInside } from '../toolkit/paths';
@@ -388,27 +388,4 @@ function isHeader(value: unknown): value is IndexHeader {
   if (!value || typeof value !== 'object') return false;
   const v = value as Partial<IndexHeader>;
   return typeof v.version === 'number' && typeof v.journal === 'string' && typeof v.shards === 'number';
-}
-
-/** Every `*.md` below `dir` (not following symlinked folders, skipping dot folders). */
-export async function listMarkdown(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    let children: import('node:fs').Dirent[];
-    try {
-      children = await fs.readdir(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    await Promise.all(
-      children.map(async (c) => {
-        if (c.name.startsWith('.')) return;
-        const p = path.join(d, c.name);
-        if (c.isDirectory()) await walk(p);
-        else if ((c.isFile() || c.isSymbolicLink()) && c.name.toLowerCase().endsWith('.md')) out.push(p);
-      }),
-    );
-  };
-  await walk(dir);
-  return out.sort();
 }
