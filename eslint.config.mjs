@@ -6,6 +6,13 @@ import { builtinModules } from 'node:module';
 
 const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 
+/** `no-restricted-imports` for one floor of the house: no vscode, no Node when `node` is set, nothing from the folders `above`. */
+function wall(files, { node, above, message }) {
+  const paths = [{ name: 'vscode', message }, ...(node ? NODE_BUILTINS.map((name) => ({ name, message })) : [])];
+  const patterns = [...(node ? [{ regex: '^node:', message }] : []), { regex: `^(\\.\\./)+(${above.join('|')})/`, message }];
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -20,48 +27,9 @@ export default tseslint.config(
   },
   // The house's walls (CONTRIBUTING.md): the core knows no editor; the webview and the protocol it
   // shares with the extension know neither the editor nor Node; nothing imports from a floor above.
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'src/core never imports vscode: take what you need through a small interface that src/vscode implements.' }],
-          patterns: [{ regex: '^(\\.\\./)+(vscode|webview)/', message: 'src/core must not import from src/vscode or src/webview.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/webview/**/*.ts', 'src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'Browser and shared code never imports vscode.' }, ...NODE_BUILTINS.map((name) => ({ name, message: 'Browser and shared code never imports Node.' }))],
-          patterns: [
-            { regex: '^node:', message: 'Browser and shared code never imports Node.' },
-            { regex: '^(\\.\\./)+(core|vscode)/', message: 'src/webview and src/shared must not import from src/core or src/vscode.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'Shared code never imports vscode.' }, ...NODE_BUILTINS.map((name) => ({ name, message: 'Shared code never imports Node.' }))],
-          patterns: [
-            { regex: '^node:', message: 'Shared code never imports Node.' },
-            { regex: '^(\\.\\./)+(core|vscode|webview)/', message: 'src/shared is the bottom floor: it imports nothing of Reflect above it.' },
-          ],
-        },
-      ],
-    },
-  },
+  wall('src/core/**/*.ts', { node: false, above: ['vscode', 'webview'], message: 'src/core never imports vscode or src/vscode, src/webview: take what you need through a small interface that src/vscode implements.' }),
+  wall('src/webview/**/*.ts', { node: true, above: ['core', 'vscode'], message: 'src/webview is browser code: no vscode, no Node, nothing from src/core or src/vscode.' }),
+  wall('src/shared/**/*.ts', { node: true, above: ['core', 'vscode', 'webview'], message: 'src/shared is the bottom floor: no vscode, no Node, nothing of Reflect above it.' }),
   {
     // The harness and build scripts are plain Node ESM.
     files: ['**/*.mjs'],
