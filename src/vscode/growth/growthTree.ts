@@ -22,7 +22,7 @@ const PATTERN_DAYS = 90;
 const GROUP_ICONS: Record<GrowthGroup, string> = {
   goals: 'target',
   wins: 'star-empty',
-  setbacks: 'debug-step-back',
+  setbacks: 'thumbsdown',
   feedback: 'comment-discussion',
   lessons: 'lightbulb',
   energizers: 'zap',
