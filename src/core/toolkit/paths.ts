@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -15,4 +16,18 @@ export function relativeInside(folder: string, file: string): string | undefined
 /** `child` is `parent` itself or lies below it. */
 export function isInsideOrEqual(child: string, parent: string): boolean {
   return path.relative(parent, child) === '' || relativeInside(parent, child) !== undefined;
+}
+
+/** The real path (symlinks resolved), or the resolved path when it does not exist. */
+export async function realpathOr(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+export async function samePath(a: string, b: string): Promise<boolean> {
+  const [ra, rb] = await Promise.all([realpathOr(a), realpathOr(b)]);
+  return process.platform === 'win32' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
 }

@@ -9,6 +9,7 @@ import { isRepositoryRoot, untrustedFolderHolding } from '../../core/sync/journa
 import { Disposable, DisposableStore } from '../../core/toolkit/lifecycle';
 import { OnceEach } from '../../core/toolkit/onceEach';
 import { SettingKey } from '../ids';
+import { realpathOr } from '../../core/toolkit/paths';
 import { journalFolderOf, readSettings } from '../settings';
 import { watchJournal } from './journalWatchers';
 
@@ -112,8 +113,9 @@ export class JournalService extends Disposable {
   private async historyDates(folder: string, rels: string[]): Promise<Map<string, string>> {
     if (!(await isRepositoryRoot(folder))) return new Map();
     if (!vscode.workspace.isTrusted) {
-      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-      if (untrustedFolderHolding(folder, { trusted: false, folders })) return new Map();
+      // Real paths, as the repository gate compares them: a symlink must not smuggle the journal out.
+      const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => realpathOr(f.uri.fsPath)));
+      if (untrustedFolderHolding(await realpathOr(folder), { trusted: false, folders })) return new Map();
     }
     return firstCommitDates(folder, rels, { gitPath: readSettings().git.path });
   }

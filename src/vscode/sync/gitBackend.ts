@@ -1,29 +1,15 @@
 // Who runs git in the journal: VS Code's Git extension when it is there and turned on (the user's
 // hooks, credential helpers and askpass, and the Source Control view, as for any repository), else
 // the git executable.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NoRemoteError } from '../../core/sync/gitFailures';
 import { isRepositoryRoot, PendingChange } from '../../core/sync/journalRepo';
 import { CliJournalRepo, GitVia, initRepository, JournalRepo, pathArgs, preferredRemote, Unpushed } from '../../core/sync/journalRepoGit';
+import { samePath } from '../../core/toolkit/paths';
 import { GIT_EXTENSION_ID, GitAPI, GitExtension, GitRepository } from './gitApi';
 import { plural } from '../../shared/text';
 import { readSettings } from '../settings';
-
-/** The real path (symlinks resolved), or the resolved path when it does not exist. */
-export async function realpathOr(p: string): Promise<string> {
-  try {
-    return await fs.realpath(p);
-  } catch {
-    return path.resolve(p);
-  }
-}
-
-export async function samePath(a: string, b: string): Promise<boolean> {
-  const [ra, rb] = await Promise.all([realpathOr(a), realpathOr(b)]);
-  return process.platform === 'win32' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
-}
 
 /**
  * The journal repository through VS Code's Git extension, so the user's hooks, credential helpers

@@ -3,7 +3,8 @@ import { EnclosingWorkTree, ensureExcluded, excludePattern, findEnclosingWorkTre
 import { JournalRepo } from '../../core/sync/journalRepoGit';
 import { Refusal } from '../../core/sync/syncOutcomes';
 import { pathExists } from '../../core/journal/journalFiles';
-import { GitBackend, realpathOr } from './gitBackend';
+import { realpathOr } from '../../core/toolkit/paths';
+import { GitBackend } from './gitBackend';
 import { SyncNotices } from './syncNotices';
 
 /** A journal Reflect may run git in: its own repository, in a trusted place, marked by Set Up. */

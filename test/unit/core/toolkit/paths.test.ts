@@ -1,7 +1,9 @@
 // Is a file inside the journal? Compared as paths, never as string prefixes.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { isInsideOrEqual, relativeInside } from '../../../../src/core/toolkit/paths';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { isInsideOrEqual, realpathOr, relativeInside, samePath } from '../../../../src/core/toolkit/paths';
+import { tempDir } from '../../fixtures';
 
 const root = (...parts: string[]): string => path.join(path.sep, ...parts);
 
@@ -53,5 +55,16 @@ describe('paths: isInsideOrEqual', () => {
     assert.equal(isInsideOrEqual(root('work', 'shop-notes'), ws), false);
     assert.equal(isInsideOrEqual(root('work'), ws), false);
     assert.equal(isInsideOrEqual(path.join(ws, '..', 'other'), ws), false);
+  });
+});
+
+describe('paths: real paths', () => {
+  it('sees through a symlinked folder, and resolves a path that does not exist yet', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'real'));
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'link'));
+    assert.equal(await samePath(path.join(dir, 'link'), path.join(dir, 'real')), true);
+    assert.equal(await samePath(path.join(dir, 'link'), dir), false);
+    assert.equal(await realpathOr(path.join(dir, 'real', '..', 'missing')), path.join(await realpathOr(dir), 'missing'));
   });
 });
