@@ -24,6 +24,8 @@ const CUES: [GrowthGroup, RegExp][] = [
 
 const FENCE = /^[ \t]{0,3}(```|~~~)/;
 const MAX_SENTENCE = 300;
+/** Cues are looked for in this much of a sentence: one pattern has two parts, and a hostile line must stay cheap. */
+const CUE_WINDOW = 500;
 
 /** The sentences of a prose body that carry meaning, each with the group its words put it in. */
 export function proseNotes(body: string, lineOffset = 0): ProseNote[] {
@@ -36,7 +38,8 @@ export function proseNotes(body: string, lineOffset = 0): ProseNote[] {
     for (const sentence of line.replace(/^[-*+>]\s+/, '').split(/(?<=[.!?])\s+/)) {
       const text = sentence.trim();
       if (text.length < 12) continue;
-      const group = CUES.find(([, cue]) => cue.test(text))?.[0];
+      const window = text.slice(0, CUE_WINDOW);
+      const group = CUES.find(([, cue]) => cue.test(window))?.[0];
       if (group) notes.push({ group, text: text.length > MAX_SENTENCE ? `${text.slice(0, MAX_SENTENCE - 1)}…` : text, line: i + lineOffset });
     }
   });

@@ -149,14 +149,19 @@ export interface MarkdownSection {
   lines: string[];
 }
 
-/** Any ATX heading; its text is trimmed of closing `#`s by hand (no backtracking pattern). */
-const HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
+/** Any ATX heading, `#` alone included; its text is trimmed of closing `#`s by hand (no backtracking pattern). */
+const HEADING = /^(#{1,6})(?:[ \t]+(.*))?$/;
 const FENCE = /^[ \t]{0,3}(```|~~~)/;
 
-function headingOf(line: string): { level: number; text: string } | undefined {
-  const m = HEADING.exec(line);
+/**
+ * The level and text of a Markdown heading line (`## What went well? ##` → 2, "What went well?"),
+ * or undefined for any other line. Linear on any line: every heading Reflect reads goes through here.
+ */
+export function headingOf(line: string): { level: number; text: string } | undefined {
+  const m = HEADING.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
   if (!m) return undefined;
-  let text = m[2].trimEnd();
+  let text = (m[2] ?? '').trim();
+  if (/^#+$/.test(text)) text = '';
   const closing = /[ \t]#+$/.exec(text);
   if (closing) text = text.slice(0, closing.index).trimEnd();
   return { level: m[1].length, text };
@@ -175,7 +180,8 @@ export function splitSections(markdown: string, lineOffset = 0): MarkdownSection
   let current: MarkdownSection | undefined;
   markdown.split(/\r?\n/).forEach((line, i) => {
     if (FENCE.test(line)) inFence = !inFence;
-    const heading = inFence ? undefined : headingOf(line);
+    const found = inFence ? undefined : headingOf(line);
+    const heading = found?.text ? found : undefined; // an empty `##` is no section
     // A `#` heading is the entry's title ("End of day · Wednesday 2026-11-25"): only an exact
     // name makes it a section, which also spares a fuzzy match of every title in the journal.
     const kind = heading && (heading.level === 1 ? ALIASES[normalizeHeading(heading.text)] : sectionKindOf(heading.text));

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { IndexedEntry } from '../journal/journalIndex';
 import { resolveJournalFile } from '../journal/journalPaths';
-import { sectionKindOf } from '../journal/sections';
+import { headingOf, sectionKindOf } from '../journal/sections';
 
 // Full-text search and previews for the journal panel. Texts are read lazily from the files (the
 // index holds summaries only) and kept in a bounded cache keyed by mtime and size, so a second
@@ -135,8 +135,8 @@ export function searchableText(body: string): string {
   return body
     .split('\n')
     .filter((line) => {
-      const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line.replace(/\r$/, ''));
-      return !heading || sectionKindOf(heading[1]) === undefined;
+      const heading = headingOf(line);
+      return !heading || sectionKindOf(heading.text) === undefined;
     })
     .join('\n');
 }
@@ -193,9 +193,9 @@ export function entryPreview(body: string, maxChars = PREVIEW_CHARS): string {
         inComment = !line.includes('-->');
         continue;
       }
-      const heading = inFence ? null : /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+      const heading = inFence ? undefined : headingOf(line);
       if (heading) {
-        if (heading[1].length <= 2) skipping = skipGenerated && GENERATED_SECTIONS.has(sectionKindOf(heading[2]) ?? '');
+        if (heading.level <= 2) skipping = skipGenerated && GENERATED_SECTIONS.has(sectionKindOf(heading.text) ?? '');
         continue;
       }
       if (skipping) continue;

@@ -1,7 +1,7 @@
 import { renderFrontMatter } from '../journal/frontMatter';
 import { Commit, WorkedOn } from './workedOn';
 import { toIsoDate, weekdayName } from '../toolkit/localDates';
-import { SECTION_HEADINGS, sectionKindOf } from '../journal/sections';
+import { headingOf, SECTION_HEADINGS, sectionKindOf } from '../journal/sections';
 import { BuiltInTemplate, RetroPeriod } from './retroTemplates';
 import { SprintPeriod } from '../reminders/sprintPeriod';
 import { TemplateVariable, UserTemplate, substituteVariables } from './userTemplates';
@@ -113,10 +113,10 @@ export function firstAnswerPosition(text: string): { line: number; character: nu
   let inPrompt = false;
   let promptLine = -1;
   for (let i = 0; i < lines.length; i++) {
-    const h2 = /^##[ \t]+(.+)$/.exec(lines[i]);
-    if (h2) {
+    const h2 = headingOf(lines[i]);
+    if (h2?.level === 2 && h2.text) {
       if (inPrompt) break;
-      const kind = sectionKindOf(h2[1]);
+      const kind = sectionKindOf(h2.text);
       inPrompt = kind !== 'lastTime' && kind !== 'workedOn';
       if (inPrompt) promptLine = i;
       continue;

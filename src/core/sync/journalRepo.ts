@@ -85,8 +85,10 @@ export async function findEnclosingWorkTree(journal: string): Promise<EnclosingW
 /** A `.git` file (worktree or submodule) says `gitdir: <path>`, relative to the file's folder. */
 async function readGitFile(file: string): Promise<string | undefined> {
   const text = await fs.readFile(file, 'utf8').catch(() => '');
-  const m = /^gitdir:\s*(.+?)\s*$/m.exec(text);
-  return m ? path.resolve(path.dirname(file), m[1]) : undefined;
+  // By hand, not a pattern: a planted `.git` file may hold one very long line.
+  const line = text.split(/\r?\n/).find((l) => l.startsWith('gitdir:'));
+  const gitDir = line?.slice('gitdir:'.length).trim();
+  return gitDir ? path.resolve(path.dirname(file), gitDir) : undefined;
 }
 
 /** A linked worktree's git dir names the main repository's in `commondir`; info/exclude lives there. */

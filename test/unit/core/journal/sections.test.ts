@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { editDistance, sectionKindOf, splitSections } from '../../../../src/core/journal/sections';
+import { entryPreview, searchableText } from '../../../../src/core/panel/entrySearch';
+import { editDistance, headingOf, sectionKindOf, splitSections } from '../../../../src/core/journal/sections';
 import { groupOfSection } from '../../../../src/shared/noteKinds';
 
 const groupOf = (heading: string): string | undefined => {
@@ -71,5 +72,22 @@ describe('headings by meaning', () => {
     const started = process.hrtime.bigint();
     splitSections(hostile);
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 1000, 'a 20,000-space heading splits in well under a second');
+  });
+
+  it('parses a heading line by hand: level, text, closing #s, CR, and nothing that is not a heading', () => {
+    assert.deepEqual(headingOf('## What went well? ##'), { level: 2, text: 'What went well?' });
+    assert.deepEqual(headingOf('### drained\r'), { level: 3, text: 'drained' });
+    assert.deepEqual(headingOf('##'), { level: 2, text: '' });
+    assert.deepEqual(headingOf('# C# tips'), { level: 1, text: 'C# tips' });
+    assert.equal(headingOf('#tag'), undefined);
+    assert.equal(headingOf('####### seven'), undefined);
+  });
+
+  it('search and previews stay fast on a hostile heading line (once cubic: 15 s at 4,000 spaces)', () => {
+    const body = `# a${' '.repeat(20_000)}x\n## What went well?\n- shipped`;
+    const started = process.hrtime.bigint();
+    assert.equal(entryPreview(body), 'shipped', 'the headings are skipped, the answer is the preview');
+    assert.match(searchableText(body), /shipped/);
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 1000, 'well under a second');
   });
 });
