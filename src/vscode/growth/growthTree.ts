@@ -40,6 +40,8 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changeEmitter.event;
   period: { label: string; value: Period } | undefined;
   byMonth: boolean;
+  /** The journal the notes shown come from. */
+  private folder = '';
 
   constructor(
     private readonly journal: JournalService,
@@ -174,12 +176,14 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   private uriOf(relative: string): vscode.Uri {
-    return vscode.Uri.file(path.join(this.journal.journalFolder() ?? '', ...relative.split('/')));
+    return vscode.Uri.file(path.join(this.folder, ...relative.split('/')));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
     const index = await this.journal.index();
     if (!index) return [];
+    // Notes' paths are relative to the folder this index was built from (not re-read per item).
+    this.folder = index.journalFolder;
     const entries = index.entries();
     const period = this.period?.value;
     if (!node) {
