@@ -13,6 +13,13 @@ import { addDays, toIsoDate } from '../../src/core/toolkit/localDates';
 import { normalizeReminderSettings } from '../../src/core/reminders/reminderSchedule';
 import { renderBuiltInRetro } from '../../src/core/retro/retroDraft';
 import { renderReview } from '../../src/core/review/review';
+import { parseGoals } from '../../src/core/growth/goals';
+import { bragStories } from '../../src/core/review/bragStories';
+import { commitmentFates } from '../../src/core/review/commitmentFates';
+import { feedbackThemes } from '../../src/core/review/feedbackThemes';
+import { goalEvidence } from '../../src/core/review/goalEvidence';
+import { findPatterns } from '../../src/core/review/patterns';
+import { turningPoints } from '../../src/core/review/turningPoints';
 import { builtInTemplate } from '../../src/core/retro/retroTemplates';
 
 const RUNS = 3;
@@ -98,6 +105,8 @@ async function bench(count: number): Promise<Record<string, string>> {
     const saves: number[] = [];
     const tree: number[] = [];
     const reviews: number[] = [];
+    const reviewBlocks: number[] = [];
+    const reviewParts: Record<string, number[]> = {};
     const blocks: number[] = [];
     const warmBlocks: number[] = [];
     let largest = '';
@@ -125,7 +134,21 @@ async function bench(count: number): Promise<Record<string, string>> {
       largest = GROWTH_GROUPS.filter((g) => g !== 'goals').sort((a, b) => counts[b] - counts[a])[0];
       tree.push((await time(async () => notesOf(largest as never, entries))).ms);
       const schedule = normalizeReminderSettings({}).settings;
-      reviews.push((await time(async () => renderReview({ entries, goals: [], period: { from: '2025-01-01', to: '2025-12-31', label: 'Last year' }, schedule, today: '2026-11-25' }))).ms);
+      const goals = parseGoals('- [ ] Give a tech talk due: 2025-10-01\n- [ ] Learn Rust #rust\n- [x] Mentor the new hire\n');
+      let reviewMs = 0;
+      reviewBlocks.push(await longestBlock(async () => (reviewMs = (await time(() => renderReview({ entries, goals, period: { from: '2025-01-01', to: '2025-12-31', label: 'Last year' }, schedule, today: '2026-11-25' }))).ms)));
+      reviews.push(reviewMs);
+      const year = { from: '2025-01-01', to: '2025-12-31' };
+      const inYear = entries.filter((e) => e.date >= year.from && e.date <= year.to);
+      const parts: [string, () => unknown][] = [
+        ['brag', () => bragStories(entries, year)],
+        ['feedback', () => feedbackThemes(entries, year)],
+        ['commitments', () => commitmentFates(entries, year)],
+        ['goals', () => goalEvidence(goals, entries, year)],
+        ['turning points', () => turningPoints(entries, year)],
+        ['patterns', () => findPatterns(inYear, 2)],
+      ];
+      for (const [name, fn] of parts) (reviewParts[name] ??= []).push((await time(async () => fn())).ms);
     }
     const bareMs = median(bare);
     const coldMs = median(cold);
@@ -138,6 +161,8 @@ async function bench(count: number): Promise<Record<string, string>> {
       'saving the index after that change': `${median(saves).toFixed(1)} ms`,
       'tree children, largest group': `${median(tree).toFixed(1)} ms (${largest})`,
       'yearly review (2025)': `${median(reviews).toFixed(0)} ms`,
+      'longest event-loop block, yearly review': `${median(reviewBlocks).toFixed(0)} ms`,
+      'yearly review parts (again, each alone)': Object.entries(reviewParts).map(([name, ms]) => `${name} ${median(ms).toFixed(0)}`).join(', '),
       'longest event-loop block, cold build': `${median(blocks).toFixed(0)} ms`,
       'longest event-loop block, warm start': `${median(warmBlocks).toFixed(0)} ms`,
       'index file size': `${((await fs.stat(indexFile)).size / 1024 / 1024).toFixed(1)} MiB`,
@@ -153,7 +178,8 @@ async function bench(count: number): Promise<Record<string, string>> {
 
 async function main(): Promise<void> {
   const results: Record<string, string>[] = [];
-  for (const count of [1_000, 10_000]) results.push(await bench(count));
+  const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000];
+  for (const count of sizes) results.push(await bench(count));
   const rows = Object.keys(results[0]).slice(1);
   const width = Math.max(...rows.map((r) => r.length)) + 2;
   console.log(`\nReflect journal benchmark (Node ${process.version}, ${os.cpus().length} cores, median of ${RUNS} runs)\n`);

@@ -50,7 +50,7 @@ describe('Growth Notes (e2e)', function () {
     };
     await expand('Wins');
     await expand('Goals');
-    await row('Give a tech talk').filter({ hasText: 'open · 1 retro · due 2027-03-31' }).waitFor({ state: 'visible' });
+    await row('Give a tech talk').filter({ hasText: 'open · 1 entry · due 2027-03-31' }).waitFor({ state: 'visible' });
     await row('Unblocked the release').click();
 
     await page.locator('.tab.active', { hasText: '2026-11-24-end-of-day.md' }).waitFor({ state: 'visible', timeout: 15_000 });

@@ -118,7 +118,7 @@ describe('Growth Notes (in a real extension host)', () => {
       const g = await group(growthNotes, 'Goals');
       if (!g) return undefined;
       const goals = await level(growthNotes, g.node);
-      return goals[0]?.item.description === 'open · 1 retro · due 2027-03-31' ? goals[0] : undefined;
+      return goals[0]?.item.description === 'open · 1 entry · due 2027-03-31' ? goals[0] : undefined;
     });
     assert.equal(goal.label, 'Give a tech talk');
     assert.equal(goal.item.contextValue, 'goal.open');

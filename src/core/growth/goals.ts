@@ -1,4 +1,3 @@
-import { normalizeHeading } from '../journal/sections';
 import { LineEdit } from '../journal/entryEdits';
 
 export interface Goal {
@@ -34,18 +33,6 @@ export function parseGoals(text: string): Goal[] {
     goals.push(goal);
   });
   return goals;
-}
-
-/**
- * Whether a "progress on my goals" bullet is about `goal`: it names the goal (its words appear in
- * order), links it as `[[title]]`, or carries one of its tags.
- */
-export function mentionsGoal(bullet: string, goal: Goal): boolean {
-  const text = ` ${normalizeHeading(bullet)} `;
-  const title = normalizeHeading(goal.title);
-  if (title && text.includes(` ${title} `)) return true;
-  const bulletTags = new Set([...bullet.matchAll(TAG)].map((t) => t[1].toLowerCase()));
-  return goal.tags.some((t) => bulletTags.has(t.toLowerCase()));
 }
 
 /** Ticks the goal on `line`; undefined when that line is no longer an open goal (the file changed). */

@@ -1,4 +1,4 @@
-import { Goal, mentionsGoal } from './goals';
+import { Goal } from './goals';
 import { GROWTH_GROUPS, GrowthGroup } from '../../shared/noteKinds';
 import { IndexedEntry } from '../journal/journalIndex';
 
@@ -24,6 +24,10 @@ export interface GoalStatus {
   mentions: GrowthNote[];
   /** How many retros mentioned progress on it. */
   retros: number;
+  /** What the entries say of it, when read for evidence: achieved or abandoned without being ticked. */
+  verdict?: 'done' | 'looks-achieved' | 'abandoned' | 'open';
+  /** The line a user reads about that verdict. */
+  note?: string;
 }
 
 export function inPeriod(date: string, period: Period | undefined): boolean {
@@ -68,15 +72,6 @@ export function groupCounts(entries: readonly IndexedEntry[], goals: readonly Go
     for (const item of entry.items) if (item.group !== 'goals') counts[item.group]++;
   }
   return counts;
-}
-
-/** Each goal with the progress bullets that mention it. */
-export function goalStatuses(goals: readonly Goal[], entries: readonly IndexedEntry[], period?: Period): GoalStatus[] {
-  const progress = notesOf('goals', entries, period);
-  return goals.map((goal) => {
-    const mentions = progress.filter((note) => mentionsGoal(note.text, goal));
-    return { goal, mentions, retros: new Set(mentions.map((m) => m.path)).size };
-  });
 }
 
 /** Notes grouped by `YYYY-MM`, newest month first (notes keep their order). */

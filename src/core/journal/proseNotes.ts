@@ -14,7 +14,11 @@ export interface ProseNote {
 /** Cue words per group, most specific first: "I decided" is a commitment even when it also says "relieved". */
 const CUES: [GrowthGroup, RegExp][] = [
   ['feedback', /\b(said|told me|feedback|pointed out)\b.*\b(my|me|i)\b|\b(praised|thanked) me\b/i],
-  ['changes', /\b(i will|i'll|i'm going to|i am going to|from (now on|monday|tomorrow)|going forward|next time|rules? for|i decided|decided to|told \w+ yes|the plan is)\b/i],
+  // Someone's words quoted after their name: `Rafa: the migration was "the smoothest this year"`.
+  ['feedback', /^(?!(?:Note|Notes|Todo|Update|Question|Answer|Risk|Idea|Edit|Summary|Context)\b)\p{Lu}\p{Ll}+(?: \([^()]{0,40}\))?: [^"“]{0,200}["“]/u],
+  ['changes', /\b(i will|i'll|i'm going to|i am going to|tomorrow i'm|from (now on|monday|tomorrow)|going forward|next time|rules? for|i decided|decided to|told \w+ yes|the plan is)\b/i],
+  // A rule for oneself: "if I'm blocked I say so the same day", "when it pages twice, I fix it".
+  ['changes', /^(?:and |so )?(?:if|when|whenever) (?:i|i'm|it|something)\b[^.]{0,80}?,? i (?:say|tell|ask|raise|flag|stop|start|write|fix|take|do|will|'ll)\b/i],
   ['lessons', /\b(learn(ed|t)|realiz(e|ed)|lesson|turns out|i'm a better|i am a better|note to self)\b/i],
   ['drains', /\b(drain(ed|ing)?|exhaust(ed|ing)|tired|frustrat(ed|ing)|stress(ed|ful)?|burn(ed|t) out|bad days?|chopped|dread(ed)?)\b/i],
   ['energizers', /\b(energi[sz](ed|ing)|relieved|excited|loved|enjoyed|slept well|best week|fun)\b/i],

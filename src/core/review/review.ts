@@ -1,10 +1,18 @@
 import { plural } from '../../shared/text';
-import { Goal, mentionsGoal } from '../growth/goals';
+import { Goal } from '../growth/goals';
 import { GrowthGroup } from '../../shared/noteKinds';
 import { inPeriod, notesOf, GrowthNote } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
+import { runSliced, Steps, yieldToEventLoop } from '../toolkit/async';
 import { addDays, parseIsoDate, toIsoDate } from '../toolkit/localDates';
-import { findPatterns, MIN_ENTRIES, Pattern, termsOf } from './patterns';
+import { bragStories } from './bragStories';
+import { commitmentSteps, keptRate } from './commitmentFates';
+import { feedbackThemes } from './feedbackThemes';
+import { goalEvidence } from './goalEvidence';
+import { MIN_ENTRIES, Pattern, patternSteps, termsOf } from './patterns';
+import { bragLines, feedbackLines, followThroughLines, goalLines, link, quote, shortDate, turningPointLines } from './reviewInsight';
+import { TurningPoint, turningPoints } from './turningPoints';
+import { wordsOf } from './words';
 import { HasRetro, hasRetroIn, isWorkday, kindOn, ReminderSettings } from '../reminders/reminderSchedule';
 
 export interface ReviewPeriod {
@@ -27,12 +35,6 @@ export interface ReviewInput {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthTitle = (isoDate: string): string => `${MONTHS[Number(isoDate.slice(5, 7)) - 1]} ${isoDate.slice(0, 4)}`;
-const normalize = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
-
-/** A link from reviews/ to the line of the entry a note came from. */
-function link(note: { date: string; path: string; line: number }): string {
-  return `[${note.date}](../${note.path}#L${note.line + 1})`;
-}
 
 /** Retros due in the period (each workday, the sprint retro on a sprint's last one) and how many were written. */
 export function retrosDue(period: ReviewPeriod, s: ReminderSettings, has: HasRetro): { due: number; written: number } {
@@ -88,31 +90,40 @@ function winsByMonth(wins: GrowthNote[]): string[] {
   return lines;
 }
 
-/** Feedback grouped under the themes it shares with other feedback; the rest under "Other". */
-function feedbackByTheme(feedback: GrowthNote[], themes: Pattern[]): string[] {
-  const placed = new Set<GrowthNote>();
-  const lines: string[] = [];
-  for (const theme of themes) {
-    const notes = feedback.filter((n) => !placed.has(n) && theme.sources.some((s) => s.path === n.path && s.line === n.line));
-    if (notes.length < 2) continue;
-    lines.push(`### ${theme.label} (${notes.length})`, '');
-    for (const n of notes) {
-      placed.add(n);
-      lines.push(`- ${n.text} (${link(n)})`);
-    }
-    lines.push('');
+/** Rows a table shows: the most recurring first; eight at most, where eight would be noise. */
+const TABLE_ROWS = 6;
+
+/**
+ * The example: the newest line, with the words that put it in the row in bold. With a turning
+ * point, the newest from the side where the theme was most written, so it shows the theme at its usual.
+ */
+function example(p: Pattern, turn?: TurningPoint): string {
+  let pool = p.sources;
+  if (turn) {
+    const before = p.sources.filter((s) => s.date < turn.date);
+    pool = before.length * 2 > p.sources.length ? before : p.sources.filter((s) => s.date >= turn.date);
   }
-  const rest = feedback.filter((n) => !placed.has(n));
-  if (rest.length > 0) {
-    if (lines.length > 0) lines.push('### Other', '');
-    for (const n of rest) lines.push(`- ${n.text} (${link(n)})`);
-  } else if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  const s = pool[pool.length - 1];
+  const at = s.text.indexOf(s.match);
+  const text = at < 0 ? s.text : `${s.text.slice(0, at)}**${s.match}**${s.text.slice(at + s.match.length)}`;
+  return `${quote(text)} (${link(s)})`;
 }
 
-function ranked(patterns: Pattern[]): string[] {
+/** Recurring energizers or drains; with a turning point, how many entries had each before and after it. */
+function ranked(patterns: Pattern[], turn: TurningPoint | undefined): string[] {
   if (patterns.length === 0) return [];
-  return ['| Theme | Entries | For example |', '|---|---:|---|', ...patterns.slice(0, 5).map((p) => `| ${p.label} | ${p.entries} | ${p.sources[p.sources.length - 1].text.replace(/\|/g, '\\|')} |`)];
+  const rows = patterns.slice(0, TABLE_ROWS);
+  if (!turn) return ['| Theme | Entries | For example |', '|---|---:|---|', ...rows.map((p) => `| ${p.label} | ${p.entries} | ${example(p)} |`)];
+  const split = (p: Pattern): [number, number] => {
+    const before = new Set(p.sources.filter((s) => s.date < turn.date).map((s) => s.path)).size;
+    return [before, p.entries - before];
+  };
+  const day = shortDate(turn.date);
+  return [
+    `| Theme | Entries | Before ${day} | From ${day} | For example |`,
+    '|---|---:|---:|---:|---|',
+    ...rows.map((p) => `| ${p.label} | ${p.entries} | ${split(p)[0]} | ${split(p)[1]} | ${example(p, turn)} |`),
+  ];
 }
 
 function energyTable(entries: IndexedEntry[], period: ReviewPeriod): string[] {
@@ -127,32 +138,6 @@ function energyTable(entries: IndexedEntry[], period: ReviewPeriod): string[] {
   return ['| Week of | Retros with energy | Average (1–5) |', '|---|---:|---:|', ...rows];
 }
 
-/** Each commitment of the period and what became of it in later entries. */
-function commitments(changes: GrowthNote[], all: readonly IndexedEntry[]): string[] {
-  return [...changes]
-    .sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line)
-    .map((c) => {
-      const key = normalize(c.text);
-      const later = all.filter((e) => e.date > c.date && e.followUps.some((f) => normalize(f.text) === key));
-      const ticked = later.find((e) => e.followUps.some((f) => normalize(f.text) === key && f.done));
-      let fate: string;
-      if (ticked) fate = `done (ticked on ${ticked.date})`;
-      else if (c.done) fate = 'done';
-      else if (later.length > 0) fate = `still open, last carried on ${later[later.length - 1].date}`;
-      else fate = 'not mentioned again';
-      return `- ${c.text} (${link(c)}): ${fate}`;
-    });
-}
-
-function goalLines(goals: readonly Goal[], progress: GrowthNote[]): string[] {
-  return goals.map((g) => {
-    const mentions = progress.filter((n) => mentionsGoal(n.text, g));
-    const retros = new Set(mentions.map((m) => m.path)).size;
-    const last = mentions.length ? `, last on ${mentions.map((m) => m.date).sort().reverse()[0]}` : '';
-    return `- [${g.done ? 'x' : ' '}] ${g.title}${g.due ? ` (due ${g.due})` : ''}: progress in ${plural(retros, 'retro')}${last}`;
-  });
-}
-
 function patternLines(patterns: Pattern[]): string[] {
   return patterns.map((p) => {
     const dates = p.sources.map((s) => link(s));
@@ -161,17 +146,23 @@ function patternLines(patterns: Pattern[]): string[] {
 }
 
 /** What grew: tags and lesson themes seen for the first time, goals finished, the longest run. */
-function momentum(input: ReviewInput, inside: IndexedEntry[], has: HasRetro, progress: GrowthNote[]): string[] {
+function momentum(input: ReviewInput, inside: IndexedEntry[], recurring: readonly Pattern[], has: HasRetro, finished: readonly Goal[]): string[] {
   const before = input.entries.filter((e) => e.date < input.period.from);
   const seenTags = new Set(before.flatMap((e) => e.tags.map((t) => t.toLowerCase())));
   const firstTag = new Map<string, string>();
   for (const e of [...inside].sort((a, b) => a.date.localeCompare(b.date))) {
-    for (const t of e.tags) if (!seenTags.has(t.toLowerCase()) && !firstTag.has(t)) firstTag.set(t, e.date);
+    for (const t of e.tags) if (!seenTags.has(t.toLowerCase()) && ![...firstTag.keys()].some((k) => k.toLowerCase() === t.toLowerCase())) firstTag.set(t, e.date);
   }
-  const seenLessons = new Set(before.flatMap((e) => e.items.filter((i) => i.group === 'lessons').flatMap((i) => termsOf(i.text).filter((t) => t.kind === 'phrase').map((t) => t.key))));
-  const phraseKey = (label: string): string => termsOf(label).find((t) => t.kind === 'phrase')?.key ?? label;
-  const newLessons = findPatterns(inside, 2).filter((p) => p.group === 'lessons' && p.kind === 'phrase' && !seenLessons.has(phraseKey(p.label)));
-  const finished = input.goals.filter((g) => g.done && progress.some((n) => mentionsGoal(n.text, g)));
+  // A recurring lesson phrase is new unless an earlier lesson has it. Earlier lessons can be years
+  // of lines: only those that contain the phrase's words as written are read.
+  const candidates = recurring.filter((p) => p.group === 'lessons' && p.kind === 'phrase');
+  const newLessons = candidates.filter((p) => {
+    const key = termsOf(p.label).find((t) => t.kind === 'phrase')?.key ?? '';
+    // A stem but its last letter is written in every form of the word ("happi": "happy"; "tri": "try").
+    const starts = key.split(' ').map((stem) => stem.slice(0, Math.max(2, Math.min(4, stem.length - 1))));
+    const mayHave = (text: string): boolean => starts.every((s) => text.toLowerCase().includes(s));
+    return !before.some((e) => e.items.some((i) => i.group === 'lessons' && mayHave(i.text) && termsOf(i.text).some((t) => t.key === key)));
+  });
   const lines: string[] = [];
   if (firstTag.size) lines.push(`- New tags: ${[...firstTag].map(([t, d]) => `#${t} (from ${d})`).join(', ')}`);
   if (newLessons.length) lines.push(`- New in your lessons: ${newLessons.map((p) => `"${p.label}"`).join(', ')}`);
@@ -180,20 +171,49 @@ function momentum(input: ReviewInput, inside: IndexedEntry[], has: HasRetro, pro
   return lines;
 }
 
-/** The review of a period as a Markdown document, deterministic for the same journal and inputs. */
-export function renderReview(input: ReviewInput): string {
+/** Reads (and so remembers) the words of every line from `from` on, one entry at a step. */
+function* readLines(entries: readonly IndexedEntry[], from: string): Steps<void> {
+  for (const e of entries) {
+    if (e.date < from) continue;
+    for (const item of e.items) wordsOf(item.text);
+    yield;
+  }
+}
+
+const byDateLine = (a: GrowthNote, b: GrowthNote): number => a.date.localeCompare(b.date) || a.path.localeCompare(b.path) || a.line - b.line;
+
+/**
+ * The review of a period as a Markdown document, deterministic for the same journal and inputs.
+ * Each part is computed between turns of the event loop, so a long journal never freezes the editor.
+ */
+export async function renderReview(input: ReviewInput): Promise<string> {
   const { period } = input;
   const inside = input.entries.filter((e) => inPeriod(e.date, period)).sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
   const has = hasRetroIn(input.entries);
   const notes = (group: GrowthGroup): GrowthNote[] => notesOf(group, input.entries, period);
   const wins = notes('wins');
-  const feedback = notes('feedback');
-  const lessons = notes('lessons').sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
-  const progress = notes('goals');
+  const feedbackCount = notes('feedback').length;
+  const lessons = notes('lessons').sort(byDateLine);
   const { due, written } = retrosDue(period, input.schedule, has);
-  const recurring = findPatterns(inside, 2);
-  const patterns = findPatterns(inside);
+  // Every part reads the period's lines; each is read once here, a few at a time.
+  await runSliced(readLines(input.entries, period.from));
+  const stories = bragStories(input.entries, period);
+  await yieldToEventLoop();
+  const feedback = feedbackThemes(input.entries, period);
+  await yieldToEventLoop();
+  const fates = await runSliced(commitmentSteps(input.entries, period));
+  const goals = goalEvidence(input.goals, input.entries, period);
+  await yieldToEventLoop();
+  const turns = turningPoints(input.entries, period);
+  await yieldToEventLoop();
+  const recurring = await runSliced(patternSteps(inside, 2));
+  const patterns = recurring.filter((p) => p.entries >= MIN_ENTRIES);
   const byGroup = (g: GrowthGroup): Pattern[] => recurring.filter((p) => p.group === g);
+  const rate = keptRate(fates);
+  const settled = rate.kept + rate.dropped;
+  const finished = goals.filter((g) => g.verdict === 'done' && g.lines.length > 0).map((g) => g.goal);
+  const grew = momentum(input, inside, recurring, has, finished);
+  await yieldToEventLoop();
 
   const out: string[] = [
     '---',
@@ -207,19 +227,22 @@ export function renderReview(input: ReviewInput): string {
     `# Review: ${period.label} (${period.from} to ${period.to})`,
     '',
     `${plural(inside.length, 'entry', 'entries')}; ${written} of ${plural(due, 'due retro')} written${due ? ` (${Math.round((written / due) * 100)}%)` : ''}. ` +
-      `${plural(wins.length, 'win')}, ${plural(feedback.length, 'piece')} of feedback, ${plural(lessons.length, 'lesson')}.`,
+      `${plural(wins.length, 'win')}, ${plural(feedbackCount, 'piece')} of feedback, ${plural(lessons.length, 'lesson')}.` +
+      (settled ? ` Kept ${rate.kept} of ${plural(settled, 'commitment')} (${Math.round(rate.rate * 100)}%).` : ''),
     '',
-    ...section('Wins', winsByMonth(wins), 'No wins written down in this period.'),
-    ...section('Setbacks', notes('setbacks').sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line).map((n) => `- ${n.text} (${link(n)})`), 'No setbacks written down in this period.'),
-    ...section('Feedback', feedbackByTheme(feedback, byGroup('feedback')), 'No feedback written down in this period.'),
-    ...section('Lessons', lessons.map((n) => `- ${n.text} (${link(n)})`), 'No lessons written down in this period.'),
-    ...section('Goals', goalLines(input.goals, progress), 'No goals in goals.md yet.'),
-    ...section('What energized me, most recurring first', ranked(byGroup('energizers')), 'Nothing energizing came up in two or more entries.'),
-    ...section('What drained me, most recurring first', ranked(byGroup('drains')), 'Nothing draining came up in two or more entries.'),
+    ...section('What changed', turningPointLines(turns), 'Nothing changed sharply: energy, drains and energizers held steady.'),
+    ...section('Brag document', bragLines(stories), 'No wins written down in this period.'),
+    ...section('Feedback by theme', feedbackLines(feedback), 'No feedback written down in this period.'),
+    ...section('Follow-through', followThroughLines(fates), 'No commitments in this period.'),
+    ...section('Goals', goalLines(goals), 'No goals in goals.md yet.'),
+    ...section('Setbacks', notes('setbacks').sort(byDateLine).map((n) => `- ${quote(n.text)} (${link(n)})`), 'No setbacks written down in this period.'),
+    ...section('Lessons', lessons.map((n) => `- ${quote(n.text)} (${link(n)})`), 'No lessons written down in this period.'),
+    ...section('What energized me, most recurring first', ranked(byGroup('energizers'), turns[0]), 'Nothing energizing came up in two or more entries.'),
+    ...section('What drained me, most recurring first', ranked(byGroup('drains'), turns[0]), 'Nothing draining came up in two or more entries.'),
     ...section('Energy by week', energyTable(inside, period), 'No energy ratings in this period.'),
-    ...section('Changes I committed to', commitments(notes('changes'), input.entries), 'No commitments in this period.'),
     ...section(`Patterns (in ${MIN_ENTRIES} or more entries)`, patternLines(patterns), 'No theme came up in three or more entries of one kind.'),
-    ...section('Momentum', momentum(input, inside, has, progress), ''),
+    ...section('Momentum', grew, ''),
+    ...section('Appendix: every win', winsByMonth(wins), 'No wins written down in this period.'),
   ];
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

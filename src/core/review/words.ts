@@ -7,7 +7,7 @@ import { eng } from 'stopword';
 
 /** Words a retro line uses without saying what it is about ("today", "got", "really"). */
 const JOURNAL_FILLER = `today yesterday tomorrow tonight morning afternoon evening day days week weeks weekly sprint month
-  time times bit lot lots thing things stuff way ways kind sort actually really just pretty quite maybe also even ever
+  time times min mins minute minutes hour hours hr hrs bit lot lots thing things stuff way ways kind sort actually really just pretty quite maybe also even ever
   again already yet still went go goes going gone got get gets getting let lets lol tbh ok okay yes yeah etc via vs per
   ago put keep kept know knew think thought feel felt say says tell told try tried use used want wanted need needed
   give gave take took made make makes doing done first last next one two three half new old good bad big small
@@ -44,14 +44,23 @@ export function isStopWord(lower: string): boolean {
   return STOP.has(lower);
 }
 
-/** Every word of `text`, stop words included, in order. */
-export function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
+/** Lines already read: every insight of a review reads the same lines, so each is tokenized once. */
+const lines = new Map<string, readonly Word[]>();
+const MAX_LINES = 20_000;
+
+/** Every word of `text`, stop words included, in order. The result is shared: don't change it. */
+export function wordsOf(text: string): readonly Word[] {
+  let words = lines.get(text);
+  if (words) return words;
+  const found: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const surface = m[0].replace(/’/g, "'");
     const lower = surface.toLowerCase();
-    words.push({ surface, lower, stem: stemOf(lower), index: m.index ?? 0 });
+    found.push({ surface, lower, stem: stemOf(lower), index: m.index ?? 0 });
   }
+  words = Object.freeze(found);
+  if (lines.size >= MAX_LINES) lines.clear();
+  lines.set(text, words);
   return words;
 }
 

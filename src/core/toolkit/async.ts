@@ -8,6 +8,31 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Long work written as a generator that yields between small steps. `runSliced` runs it without
+ * holding the event loop for more than about `budgetMs` at a time; `runToEnd` runs it at once.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export async function runSliced<T>(steps: Steps<T>, budgetMs = 10): Promise<T> {
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= budgetMs) {
+      await yieldToEventLoop();
+      since = performance.now();
+    }
+  }
+}
+
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Runs work one at a time in the order it was queued; a failure is the caller's and does not stop what follows. */
 export class Sequencer {
   private tail: Promise<unknown> = Promise.resolve();

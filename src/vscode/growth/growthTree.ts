@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addDays, toIsoDate } from '../../core/toolkit/localDates';
 import { GROUP_LABELS, GROWTH_GROUPS, GrowthGroup } from '../../shared/noteKinds';
-import { byMonth, GoalStatus, goalStatuses, groupCounts, GrowthNote, monthLabel, notesOf, Period } from '../../core/growth/growthView';
+import { byMonth, GoalStatus, groupCounts, GrowthNote, monthLabel, notesOf, Period } from '../../core/growth/growthView';
+import { goalEvidence, GoalEvidence } from '../../core/review/goalEvidence';
 import { findPatterns, MIN_ENTRIES, Pattern } from '../../core/review/patterns';
 import { BuiltInCommand, CommandId, ContextKey, ViewId } from '../ids';
 import { JournalService } from '../journal/journalService';
@@ -165,12 +166,14 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
   private goalItem(status: GoalStatus): vscode.TreeItem {
     const { goal } = status;
     const item = new vscode.TreeItem(goal.title, status.mentions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    const parts = [goal.done ? 'done' : 'open', `${status.retros} ${status.retros === 1 ? 'retro' : 'retros'}`];
+    const verdict = status.verdict ?? (goal.done ? 'done' : 'open');
+    const parts = [VERDICT_LABELS[verdict], `${status.retros} ${status.retros === 1 ? 'entry' : 'entries'}`];
     if (goal.due) parts.push(`due ${goal.due}`);
     item.description = parts.join(' · ');
-    item.iconPath = new vscode.ThemeIcon(goal.done ? 'pass-filled' : 'circle-large-outline');
+    item.iconPath = new vscode.ThemeIcon(VERDICT_ICONS[verdict]);
+    // Reflect never ticks a goal itself: "looks achieved" keeps Mark Done for the user to decide.
     item.contextValue = goal.done ? 'goal.done' : 'goal.open';
-    item.tooltip = `${goal.title}\n${parts.join(' · ')}${goal.tags.length ? `\n#${goal.tags.join(' #')}` : ''}`;
+    item.tooltip = `${goal.title}\n${status.note ?? parts.join(' · ')}${goal.tags.length ? `\n#${goal.tags.join(' #')}` : ''}`;
     item.accessibilityInformation = { label: `Goal ${goal.title}, ${parts.join(', ')}` };
     return item;
   }
@@ -195,7 +198,7 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
       return [...GROWTH_GROUPS.map((group): Node => ({ kind: 'group', group, count: counts[group] })), { kind: 'patterns', patterns }];
     }
     if (node.kind === 'group' && node.group === 'goals') {
-      return goalStatuses(await this.journal.goals(), entries, period).map((status) => ({ kind: 'goal', status }));
+      return goalEvidence(await this.journal.goals(), entries, period ?? {}).map((evidence) => ({ kind: 'goal', status: statusOf(evidence) }));
     }
     if (node.kind === 'goal') return node.status.mentions.map((note) => ({ kind: 'note', note }));
     if (node.kind === 'month') return node.notes.map((note) => ({ kind: 'note', note }));
@@ -210,6 +213,20 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
     }
     return [];
   }
+}
+
+const VERDICT_LABELS: Record<NonNullable<GoalStatus['verdict']>, string> = {
+  done: 'done',
+  'looks-achieved': 'looks achieved — mark done?',
+  abandoned: 'looks abandoned',
+  open: 'open',
+};
+const VERDICT_ICONS: Record<NonNullable<GoalStatus['verdict']>, string> = { done: 'pass-filled', 'looks-achieved': 'pass', abandoned: 'circle-slash', open: 'circle-large-outline' };
+
+/** A goal as the tree shows it: the lines about it (newest first), and what they say of it. */
+function statusOf(evidence: GoalEvidence): GoalStatus {
+  const mentions = evidence.lines.map((l): GrowthNote => ({ group: l.group, text: l.text, date: l.date, path: l.path, line: l.line, done: false })).reverse();
+  return { goal: evidence.goal, mentions, retros: new Set(mentions.map((m) => m.path)).size, verdict: evidence.verdict, note: evidence.note };
 }
 
 function parseRange(value: string): Period | undefined {

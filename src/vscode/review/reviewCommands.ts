@@ -17,7 +17,7 @@ import { journalFolderOf, readSettings, ReflectSettings } from '../settings';
 export async function writeReview(period: ReviewPeriod, settings: ReflectSettings, services: Services): Promise<string> {
   const folder = journalFolderOf(settings);
   const today = toIsoDate(services.clock.now());
-  const text = renderReview({ entries: await services.journal.entries(), goals: await services.journal.goals(), period, schedule: settings.reminder, today });
+  const text = await renderReview({ entries: await services.journal.entries(), goals: await services.journal.goals(), period, schedule: settings.reminder, today });
   const base = path.join(folder, REVIEWS_FOLDER, `${today}-${toTypeSlug(period.label)}`);
   for (let n = 1; ; n++) {
     const file = n === 1 ? `${base}.md` : `${base}-${n}.md`;

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseGoals } from '../../../../src/core/growth/goals';
 import { summarizeEntry } from '../../../../src/core/journal/entrySummary';
-import { byMonth, goalStatuses, groupCounts, monthLabel, notesOf } from '../../../../src/core/growth/growthView';
+import { byMonth, groupCounts, monthLabel, notesOf } from '../../../../src/core/growth/growthView';
 import { IndexedEntry } from '../../../../src/core/journal/journalIndex';
 
 const entry = (date: string, body: string): IndexedEntry => ({ ...summarizeEntry(`entries/${date.slice(0, 4)}/${date}-end-of-day.md`, body), mtimeMs: 0, size: 0 });
@@ -28,12 +27,6 @@ describe('growth view', () => {
       ['Block focus time', true],
       ['Write the test first', false],
     ]);
-  });
-
-  it('counts the retros that mention each goal', () => {
-    const [talk] = goalStatuses(parseGoals('- [ ] Give a tech talk #speaking\n'), ENTRIES);
-    assert.equal(talk.retros, 2);
-    assert.deepEqual(talk.mentions.map((m) => m.text), ['Rehearsed #speaking', 'Outlined the talk to give a tech talk']);
   });
 
   it('groups by month, newest first', () => {

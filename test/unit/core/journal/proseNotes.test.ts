@@ -23,6 +23,24 @@ describe('prose entries and odd values', () => {
     );
   });
 
+  it("files someone's quoted words after their name as feedback, and rules for oneself as commitments", () => {
+    const body = [
+      '- Ana: the migration plan was "the clearest one this quarter"',
+      'Note: the vendor said "maybe"',
+      'Tomorrow I\'m telling Lee the demo moves.',
+      'And if I\'m stuck for an hour I ask in the channel.',
+      'If it rains we stay in.',
+    ].join('\n');
+    assert.deepEqual(
+      proseNotes(body).map((n) => [n.group, n.line]),
+      [
+        ['feedback', 0],
+        ['changes', 2],
+        ['changes', 3],
+      ],
+    );
+  });
+
   it('reads a prose entry through summarizeEntry, but not when it has sections', () => {
     const prose = summarizeEntry('entries/2026/2026-10-02-end-of-day.md', '---\ntype: end-of-day\n---\nI decided to switch teams.\n');
     assert.deepEqual(prose.items.map((i) => [i.group, i.text, i.line]), [['changes', 'I decided to switch teams.', 3]]);

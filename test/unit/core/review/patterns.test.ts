@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { summarizeEntry } from '../../../../src/core/journal/entrySummary';
 import { IndexedEntry } from '../../../../src/core/journal/journalIndex';
-import { findPatterns, stem, termsOf } from '../../../../src/core/review/patterns';
+import { findPatterns, termsOf } from '../../../../src/core/review/patterns';
 
 const entry = (date: string, drains: string[]): IndexedEntry => ({
   ...summarizeEntry(`entries/2026/${date}-end-of-day.md`, `## What drained me?\n${drains.map((d) => `- ${d}`).join('\n')}\n`),
@@ -10,22 +10,50 @@ const entry = (date: string, drains: string[]): IndexedEntry => ({
 });
 
 describe('patterns', () => {
-  it('folds plurals and verb endings together', () => {
-    assert.deepEqual(['meetings', 'meeting', 'meets', 'reviewed', 'reviewing', 'reviews', 'shipped', 'shipping', 'processes', 'focus', 'calls', 'stories'].map(stem), [
-      'meet', 'meet', 'meet', 'review', 'review', 'review', 'ship', 'ship', 'process', 'focus', 'call', 'story',
-    ]);
-  });
-
-  it('reads words, two-word phrases and #tags, without stop words, names as written', () => {
+  it('reads themes, words, two-word phrases and #tags, without stop words, names as written', () => {
     const terms = termsOf('Paired with Ana on the flaky tests #testing');
     assert.deepEqual(terms.map((t) => [t.kind, t.surface]), [
       ['tag', '#testing'],
+      ['theme', 'paired'],
       ['word', 'paired'],
       ['word', 'Ana'],
       ['word', 'flaky'],
       ['word', 'tests'],
       ['phrase', 'flaky tests'],
     ]);
+  });
+
+  it('gathers the many ways of writing one theme, and shows the words each line used', () => {
+    const entries = [
+      entry('2026-11-02', ['Two hours of deep work before standup']),
+      entry('2026-11-03', ['Focused morning on the parser']),
+      entry('2026-11-04', ['Heads-down afternoon, no Slack']),
+      entry('2026-11-05', ['Uninterrupted block after lunch']),
+    ].map((e) => ({ ...e, items: e.items.map((i) => ({ ...i, group: 'energizers' as const })) }));
+    const [focus, ...rest] = findPatterns(entries);
+    assert.deepEqual([focus.label, focus.kind, focus.entries], ['focus time', 'theme', 4]);
+    assert.deepEqual(focus.sources.map((s) => s.match), ['deep work', 'Focused', 'Heads-down', 'Uninterrupted']);
+    for (const s of focus.sources) assert.ok(s.text.includes(s.match), `${s.text} shows "${s.match}"`);
+    assert.deepEqual(rest, []);
+  });
+
+  it('folds a word written mostly beside a theme into it, and keeps one that is not', () => {
+    const entries = [
+      entry('2026-11-02', ['Meetings all morning', 'Flaky CI again']),
+      entry('2026-11-03', ['Three meetings before noon', 'Flaky CI on main']),
+      entry('2026-11-04', ['Meeting overran', 'CI flaky, reran four times']),
+    ];
+    const labels = findPatterns(entries).map((p) => [p.label, p.kind, p.entries]);
+    assert.deepEqual(labels, [
+      ['meetings', 'theme', 3],
+      ['flaky', 'word', 3],
+    ]);
+  });
+
+  it('counts a tag once however it is capitalized', () => {
+    const entries = ['#OnCall pager again', '#oncall noisy night', 'pager duty #Oncall'].map((d, i) => entry(`2026-11-0${i + 2}`, [d]));
+    const tag = findPatterns(entries).find((p) => p.kind === 'tag');
+    assert.deepEqual([tag?.label, tag?.entries], ['#oncall', 3]);
   });
 
   it('needs three entries, counts an entry once, and lists where it came from', () => {

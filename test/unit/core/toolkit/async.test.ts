@@ -1,7 +1,7 @@
 // Work queued one at a time (per key, or all together), debounced calls and small waits, with
 // small real timeouts.
 import * as assert from 'node:assert/strict';
-import { debounce, KeyedSequencer, Sequencer, sleep, yieldToEventLoop } from '../../../../src/core/toolkit/async';
+import { debounce, KeyedSequencer, runSliced, runToEnd, Sequencer, sleep, Steps, yieldToEventLoop } from '../../../../src/core/toolkit/async';
 
 /** A promise the test settles by hand. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -159,5 +159,29 @@ describe('async: waits', () => {
     setImmediate(() => (ran = true));
     await yieldToEventLoop();
     assert.equal(ran, true);
+  });
+
+  it('runs long stepwise work to the end, letting other work in between slices only when sliced', async () => {
+    /** 30 steps of about 2 ms each: some 60 ms of work in all. */
+    function* work(): Steps<number> {
+      let sum = 0;
+      for (let i = 1; i <= 30; i++) {
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+        sum += i;
+        yield;
+      }
+      return sum;
+    }
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      assert.equal(runToEnd(work()), 465);
+      assert.equal(ticks, 0, 'run at once, nothing else ran');
+      assert.equal(await runSliced(work(), 10), 465);
+      assert.ok(ticks >= 3, `other work ran between slices (${ticks} times)`);
+    } finally {
+      clearInterval(timer);
+    }
   });
 });
