@@ -12,7 +12,7 @@ const JOURNAL_FILLER = `today yesterday tomorrow tonight morning afternoon eveni
   ago put keep kept know knew think thought feel felt say says tell told try tried use used want wanted need needed
   give gave take took made make makes doing done first last next one two three half new old good bad big small
   little whole every everything something anything nothing someone everyone anyone i'd i'll i'm i've it's don't
-  didn't can't won't wasn't isn't that's there's let's`.split(/\s+/);
+  didn't can't won't wasn't isn't that's there's let's she he they them`.split(/\s+/);
 
 const STOP = new Set([...eng, ...JOURNAL_FILLER]);
 
@@ -40,8 +40,11 @@ export function stemOf(lower: string): string {
   return s;
 }
 
+/** A stop word, also with a contraction or possessive after it ("she's", "we'd", "it'll"). */
 export function isStopWord(lower: string): boolean {
-  return STOP.has(lower);
+  if (STOP.has(lower)) return true;
+  const apostrophe = lower.indexOf("'");
+  return apostrophe > 0 && STOP.has(lower.slice(0, apostrophe));
 }
 
 /** Lines already read: every insight of a review reads the same lines, so each is tokenized once. */
@@ -66,7 +69,7 @@ export function wordsOf(text: string): readonly Word[] {
 
 /** A word that says what a line is about: not a stop word, not a bare number, at least three letters. */
 export function isContentWord(w: Word): boolean {
-  return w.lower.length >= 3 && !STOP.has(w.lower) && !/^\d+$/.test(w.lower);
+  return w.lower.length >= 3 && !isStopWord(w.lower) && !/^\d+$/.test(w.lower);
 }
 
 /** The distinct stems of the content words of `text`, in the order they first appear. */

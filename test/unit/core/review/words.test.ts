@@ -24,6 +24,7 @@ describe('words', () => {
 
   it('leaves out English stop words, journal filler and bare numbers', () => {
     assert.ok(isStopWord('the') && isStopWord('today') && isStopWord('really'));
+    assert.ok(isStopWord("she's") && isStopWord("we'd") && isStopWord('she'), 'pronouns with a contraction after them');
     assert.ok(!isStopWord('deploy'));
     assert.deepEqual(contentStems('Today I really shipped the 3 deploys, and the deploy dashboard'), ['ship', 'deploy', 'dashboard']);
   });
