@@ -3,7 +3,7 @@
 // "meetings" and "meeting", "focused" and "focus", "paged" and "pages" count together; Reflect adds
 // only the words that fill a retro line without saying what it is about.
 import { stem as porter2 } from 'porter2';
-import { eng } from 'stopword';
+import { eng } from 'stopword/src/stopwords_eng.js';
 
 /** Words a retro line uses without saying what it is about ("today", "got", "really"). */
 const JOURNAL_FILLER = `today yesterday tomorrow tonight morning afternoon evening day days week weeks weekly sprint month
