@@ -45,7 +45,7 @@ if (tests) {
       .filter((f) => f.endsWith('.test.ts'))
       .map((f) => join(dir, f));
   // Test files keep mocha, playwright and vscode external: they are loaded by the runner that owns them.
-  const testOptions = { ...node, minify: false, sourcemap: true, external: ['vscode', 'mocha', 'playwright-core', 'jsdom'] };
+  const testOptions = { ...node, minify: false, sourcemap: true, external: ['vscode', 'mocha', 'playwright-core', 'jsdom', 'esbuild'] };
   builds.push(
     { ...testOptions, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit' },
     { ...testOptions, entryPoints: [...testFiles('test/integration'), 'test/integration/index.ts'], outdir: 'out/test/integration' },

@@ -24,6 +24,29 @@ export interface RunGitOptions {
 
 const TIMEOUT_MS = 15_000;
 
+/**
+ * Variables git sets for the programs it starts (`git rev-parse --local-env-vars`), plus the
+ * dates it sets for a commit being made. VS Code started as git's editor inherits them; passed on,
+ * Reflect's journal commit would write the work repository's index, or be dated 2001. Names and
+ * emails stay: setting them is how a machine without a git config gives commits an author.
+ */
+const INHERITED = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE', 'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_INTERNAL_SUPER_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR',
+  'GIT_AUTHOR_DATE', 'GIT_COMMITTER_DATE',
+]);
+
+/** The environment for a git run: the user's, without what a parent git left in it. */
+export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (INHERITED.has(key) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(key)) continue;
+    clean[key] = value;
+  }
+  return { ...clean, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1', LC_ALL: 'C', LANGUAGE: 'en' };
+}
+
 /** Resolves git's stdout; rejects with GitMissingError or GitCommandError. */
 export function runGit(cwd: string, args: readonly string[], options: RunGitOptions = {}): Promise<string> {
   const gitPath = options.gitPath ?? 'git';
@@ -31,12 +54,13 @@ export function runGit(cwd: string, args: readonly string[], options: RunGitOpti
   return new Promise((resolve, reject) => {
     execFile(
       gitPath,
-      args,
+      // A repository's core.fsmonitor names a program to run; Reflect's queries never need one.
+      ['-c', 'core.fsmonitor=false', ...args],
       {
         cwd,
         timeout: timeoutMs,
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1', LC_ALL: 'C', LANGUAGE: 'en' },
+        env: gitEnvironment(),
       },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Dirent, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isInsideOrEqual, realpathOr } from '../toolkit/paths';
+import { FileLockOptions, withFileLock } from './fileLock';
 
 export const ENTRIES_FOLDER = 'entries';
 
@@ -87,9 +89,15 @@ export async function createFileExclusive(target: string, content: string): Prom
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return 'exists';
-      // File systems without hard links: rename is still atomic; the check above guards the rest.
+      // File systems without hard links (FAT, some shares): claim the name with an exclusive
+      // create, then rename the full text over our own empty placeholder.
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
-      if (await pathExists(target)) return 'exists';
+      try {
+        await (await fs.open(target, 'wx')).close();
+      } catch (claim) {
+        if ((claim as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+        throw claim;
+      }
       await fs.rename(temp, target);
     }
     return 'created';
@@ -101,10 +109,12 @@ export async function createFileExclusive(target: string, content: string): Prom
 }
 
 /** Writes `content` to a new, uniquely named, synced temp file in `target`'s folder; returns its path. */
-async function writeTempBeside(target: string, content: string): Promise<string> {
+async function writeTempBeside(target: string, content: string, mode?: number): Promise<string> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx');
+  const handle = await fs.open(temp, 'wx', mode);
   try {
+    // The process umask narrows the mode given to open; a rewritten file keeps exactly its old one.
+    if (mode !== undefined) await handle.chmod(mode);
     await handle.writeFile(content, 'utf8');
     await handle.sync();
   } finally {
@@ -122,28 +132,61 @@ export async function pathExists(p: string): Promise<boolean> {
   }
 }
 
+/** Why Reflect would not write a file: it is a link, or its folder leads outside the journal. */
+export class UnsafeWriteError extends Error {}
+
+export interface RewriteOptions extends FileLockOptions {
+  /** The journal folder: the file's real folder must lie inside its real path. */
+  root?: string;
+}
+
 /**
- * Replaces `target` with `content` atomically (temp file + rename in the same folder), but only
- * if the file is still the version that was read (`expected` mtime and size): a change made in
- * between, by the user or another window, is never clobbered. Resolves false in that case.
+ * Changes a file under its cross-process lock: reads it, applies `change`, writes the result to a
+ * temp file beside it (same permissions) and renames it over the file, only if the file still holds
+ * the text that was read (a program outside Reflect may write too; then it reads again, up to three
+ * times). Never writes through a symlink or outside `root`. 'unchanged' when `change` returns undefined.
  */
-export async function replaceFileAtomic(target: string, content: string, expected: { mtimeMs: number; size: number }): Promise<boolean> {
+export async function rewriteFile(target: string, change: (text: string) => string | undefined, options: RewriteOptions = {}): Promise<'saved' | 'unchanged'> {
   const folder = path.dirname(target);
-  let temp: string | undefined;
-  try {
-    temp = await writeTempBeside(target, content);
-    const now = await fs.stat(target).catch(() => undefined);
-    if (!now || now.mtimeMs !== expected.mtimeMs || now.size !== expected.size) return false;
-    await fs.rename(temp, target);
-    return true;
-  } catch (err) {
-    throw new JournalFolderError(folder, describeFsError(err));
-  } finally {
-    if (temp) await fs.rm(temp, { force: true });
+  return withFileLock(
+    target,
+    async () => {
+      await assertWritable(target, options.root);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const before = await fs.readFile(target, 'utf8');
+        const next = change(before);
+        if (next === undefined) return 'unchanged';
+        const { mode } = await fs.stat(target);
+        let temp: string | undefined;
+        try {
+          temp = await writeTempBeside(target, next, mode & 0o7777);
+          if ((await fs.readFile(target, 'utf8')) !== before) continue;
+          await fs.rename(temp, target);
+          temp = undefined;
+          return 'saved';
+        } catch (err) {
+          throw new JournalFolderError(folder, describeFsError(err));
+        } finally {
+          if (temp) await fs.rm(temp, { force: true });
+        }
+      }
+      throw new JournalFolderError(folder, `${path.basename(target)} kept changing while Reflect tried to write to it; nothing was written`);
+    },
+    options,
+  );
+}
+
+/** A link is never written through, and a folder that leads outside the journal is never written in. */
+async function assertWritable(target: string, root: string | undefined): Promise<void> {
+  const stat = await fs.lstat(target);
+  if (stat.isSymbolicLink()) throw new UnsafeWriteError(`${target} is a link; Reflect does not write through links in the journal.`);
+  if (!stat.isFile()) throw new UnsafeWriteError(`${target} is not a regular file.`);
+  if (root) {
+    const [realRoot, realFolder] = await Promise.all([realpathOr(root), realpathOr(path.dirname(target))]);
+    if (!isInsideOrEqual(realFolder, realRoot)) throw new UnsafeWriteError(`${target} lies in a folder that links outside the journal (${realFolder}); nothing was written.`);
   }
 }
 
-/** Every `*.md` below `dir` (not following symlinked folders, skipping dot folders). */
 export async function listMarkdown(dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {

@@ -1,8 +1,9 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { applyLineEdit, EditOutcome, LineEdit } from '../../core/journal/entryEdits';
-import { replaceFileAtomic } from '../../core/journal/journalFiles';
+import { rewriteFile } from '../../core/journal/journalFiles';
 import { KeyedSequencer } from '../../core/toolkit/async';
+import { realpathOr } from '../../core/toolkit/paths';
+import { journalFolderOf, readSettings } from '../settings';
 
 /** One writer per file in this window: a capture and an energy click on the same entry never interleave. */
 const writes = new KeyedSequencer();
@@ -18,10 +19,20 @@ export function editJournalFile(file: string, makeEdit: (text: string) => LineEd
   return writes.queue(file, () => applyEdit(file, makeEdit));
 }
 
+/** The open document of `file`, also when it was opened through another path to it (a symlinked journal). */
+async function openDocument(file: string): Promise<vscode.TextDocument | undefined> {
+  const documents = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file');
+  const exact = documents.find((d) => d.uri.fsPath === vscode.Uri.file(file).fsPath);
+  if (exact) return exact;
+  const real = await realpathOr(file);
+  for (const d of documents) if ((await realpathOr(d.uri.fsPath)) === real) return d;
+  return undefined;
+}
+
 async function applyEdit(file: string, makeEdit: (text: string) => LineEdit | undefined): Promise<EditOutcome> {
-  const uri = vscode.Uri.file(file);
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === uri.fsPath);
+  const open = await openDocument(file);
   if (open) {
+    const { uri } = open;
     const edit = makeEdit(open.getText());
     if (!edit) return 'unchanged';
     const eol = open.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
@@ -36,12 +47,14 @@ async function applyEdit(file: string, makeEdit: (text: string) => LineEdit | un
     await open.save();
     return 'saved';
   }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const stat = await fs.stat(file);
-    const text = await fs.readFile(file, 'utf8');
-    const edit = makeEdit(text);
-    if (!edit) return 'unchanged';
-    if (await replaceFileAtomic(file, applyLineEdit(text, edit), stat)) return 'saved';
-  }
-  throw new Error(`${file} kept changing while Reflect tried to add to it; nothing was written`);
+  // Never through a link, never in a folder that leads outside the journal.
+  const root = journalFolderOf(readSettings());
+  return rewriteFile(
+    file,
+    (text) => {
+      const edit = makeEdit(text);
+      return edit ? applyLineEdit(text, edit) : undefined;
+    },
+    { root },
+  );
 }

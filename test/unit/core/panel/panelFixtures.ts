@@ -1,8 +1,8 @@
 // A PanelHost over plain files (no editor), for driving the journal panel's controller in Node.
-import { promises as fs, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { JournalIndex } from '../../../../src/core/journal/journalIndex';
-import { replaceFileAtomic } from '../../../../src/core/journal/journalFiles';
+import { rewriteFile } from '../../../../src/core/journal/journalFiles';
 import { EntryFiles, nodeEntryFiles } from '../../../../src/core/panel/entrySearch';
 import { PanelDeps, PanelHost } from '../../../../src/core/panel/panelController';
 import { normalizeReminderSettings } from '../../../../src/core/reminders/reminderSchedule';
@@ -33,12 +33,10 @@ export function fileHost(journal: string, now: Date): RecordingHost {
     },
     async edit(file, makeEdit) {
       host.calls.push('edit');
-      const stat = await fs.stat(file);
-      const text = await fs.readFile(file, 'utf8');
-      const edit = makeEdit(text);
-      if (!edit) return 'unchanged';
-      if (!(await replaceFileAtomic(file, applyLineEdit(text, edit), stat))) throw new Error('changed meanwhile');
-      return 'saved';
+      return rewriteFile(file, (text) => {
+        const edit = makeEdit(text);
+        return edit ? applyLineEdit(text, edit) : undefined;
+      });
     },
     async openInEditor(file) {
       host.calls.push(`open ${file}`);

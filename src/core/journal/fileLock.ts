@@ -1,0 +1,137 @@
+// One writer per file across processes: two VS Code windows (or a window and a CLI) that change the
+// same entry take turns. The lock is a file created exclusively (O_EXCL) in the user's temp folder,
+// named by the entry's real path, so it never shows in the journal or its git history. A lock left
+// by a process that died is taken over; one held too long by a live process is an error, not a wait
+// forever.
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { realpathOr } from '../toolkit/paths';
+import { KeyedSequencer, sleep } from '../toolkit/async';
+
+export interface FileLockOptions {
+  /** Where lock files live; the user's temp folder by default. */
+  folder?: string;
+  /** How long to wait for another writer before giving up. */
+  waitMs?: number;
+  /** A lock older than this is stale even if its process seems alive (a pid can be reused). */
+  staleMs?: number;
+}
+
+/** Another process kept the file locked for longer than Reflect waits. */
+export class FileLockedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly holder: string,
+  ) {
+    super(`${file} is being written by another process (${holder}); nothing was written. Try again in a moment.`);
+  }
+}
+
+/** Per user, so one user's locks never block another's (a shared /tmp). */
+const DEFAULT_FOLDER = path.join(os.tmpdir(), `reflect-locks-${process.getuid?.() ?? 'user'}`);
+const WAIT_MS = 10_000;
+const STALE_MS = 30_000;
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Where the lock of `file` lives: named by the file's real path, so every path to it shares one lock. */
+export async function lockFileOf(file: string, folder = DEFAULT_FOLDER): Promise<string> {
+  const real = await realpathOr(file);
+  return path.join(folder, `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.lock`);
+}
+
+/**
+ * Moves a stale lock aside and deletes it. Only one process can move a given lock file, so two
+ * that both found it stale never both go on; the one that did not move it simply tries again.
+ */
+async function breakStale(lock: string, seen: string): Promise<void> {
+  const aside = `${lock}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await fs.rename(lock, aside);
+  } catch {
+    return;
+  }
+  // What was moved may be a fresh lock taken between our read and the move: put it back.
+  const moved = await fs.readFile(aside, 'utf8').catch(() => '');
+  if (moved !== seen) await fs.link(aside, lock).catch(() => undefined);
+  await fs.rm(aside, { force: true });
+}
+
+/**
+ * Creates the lock with its whole content at once: written to a temp file, then linked into place
+ * (a link fails if the lock exists), so nobody ever reads a half-written lock. Without hard links,
+ * an exclusive create.
+ */
+async function tryCreate(lock: string, content: string): Promise<boolean> {
+  const temp = `${lock}.${randomBytes(6).toString('hex')}.tmp`;
+  await fs.writeFile(temp, content, { mode: 0o600 });
+  try {
+    await fs.link(temp, lock);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    try {
+      await fs.writeFile(lock, content, { flag: 'wx', mode: 0o600 });
+      return true;
+    } catch (create) {
+      if ((create as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw create;
+    }
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** Writers in this process queue here, so only one of them at a time contends for the file's lock. */
+const local = new KeyedSequencer();
+
+/** Runs `work` while holding the lock of `file`; the lock is released however `work` ends. */
+export async function withFileLock<T>(file: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+  const folder = options.folder ?? DEFAULT_FOLDER;
+  const lock = await lockFileOf(file, folder);
+  return local.queue(lock, () => holding(lock, folder, file, work, options));
+}
+
+async function holding<T>(lock: string, folder: string, file: string, work: () => Promise<T>, options: FileLockOptions): Promise<T> {
+  const waitMs = options.waitMs ?? WAIT_MS;
+  const staleMs = options.staleMs ?? STALE_MS;
+  await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+  const mine = `${process.pid} ${Date.now()} ${randomBytes(4).toString('hex')}`;
+  const deadline = Date.now() + waitMs;
+  let pause = 2;
+  for (;;) {
+    if (await tryCreate(lock, mine)) break;
+    const seen = await fs.readFile(lock, 'utf8').catch(() => undefined);
+    if (seen === undefined) continue; // released between our two calls
+    const [pid, since] = seen.split(' ').map(Number);
+    // A lock always holds its pid and time (it is written before it is linked into place); one
+    // that doesn't is being created by a file system without links: fresh, not stale.
+    const readable = Number.isInteger(pid) && Number.isFinite(since);
+    if (readable && (!alive(pid) || !(Date.now() - since < staleMs))) {
+      await breakStale(lock, seen);
+      continue;
+    }
+    if (Date.now() > deadline) throw new FileLockedError(file, `pid ${pid}`);
+    await sleep(pause + Math.random() * pause);
+    pause = Math.min(pause * 2, 50);
+  }
+  try {
+    return await work();
+  } finally {
+    // Only our own lock: if it was taken over as stale meanwhile, the new holder's stays.
+    if ((await fs.readFile(lock, 'utf8').catch(() => '')) === mine) await fs.rm(lock, { force: true });
+  }
+}
