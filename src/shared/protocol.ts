@@ -166,7 +166,9 @@ export function isEntryId(value: unknown): value is string {
 /** An absolute http(s) URL without credentials: the only links the panel opens (in the browser). */
 export function isOpenableUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > LIMITS.url || CONTROL.test(value) || /\s/.test(value)) return false;
-  if (!/^https?:\/\//i.test(value)) return false;
+  // A backslash is read as "/" by one URL parser and as part of the user name by another:
+  // "https://example.com\@evil.example" must not pass as example.com and open evil.example.
+  if (!/^https?:\/\//i.test(value) || value.includes('\\')) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';

@@ -36,15 +36,19 @@ describe('Growth Notes (e2e)', function () {
     await row('Wins').filter({ hasText: '3' }).waitFor({ state: 'visible', timeout: 30_000 });
     await row('Goals').filter({ hasText: '1' }).waitFor({ state: 'visible' });
     // A click expands a group; one that lands while the tree refreshes (a watcher event for the
-    // files written above may still arrive) can be lost, and a person would click again.
+    // files written above may still arrive) can be lost, and a person would try again. Again with
+    // the Right key, never a second click: a click toggles, so one that lands just as a slow
+    // expansion finishes would fold the group again.
     const expand = async (label: string): Promise<void> => {
+      if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
       for (let attempt = 1; ; attempt++) {
-        if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
         try {
-          await row(label).and(page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout: 3_000 });
+          await row(label).and(page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout: 5_000 });
           return;
         } catch (err) {
           if (attempt === 3) throw err;
+          await row(label).focus();
+          await page.keyboard.press('ArrowRight');
         }
       }
     };

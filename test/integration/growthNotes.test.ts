@@ -122,6 +122,12 @@ describe('Growth Notes (in a real extension host)', () => {
     });
     assert.equal(goal.label, 'Give a tech talk');
     assert.equal(goal.item.contextValue, 'goal.open');
+    // A click on the goal opens goals.md at its line.
+    const click = goal.item.command!;
+    await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
+    const shown = vscode.window.activeTextEditor!;
+    assert.equal(path.basename(shown.document.uri.fsPath), 'goals.md');
+    assert.match(shown.document.lineAt(shown.selection.active.line).text, /Give a tech talk/);
 
     await vscode.commands.executeCommand('reflect.markGoalDone', goal.node);
     assert.match(readFileSync(path.join(journal, 'goals.md'), 'utf8'), /^- \[x\] Give a tech talk due: 2027-03-31$/m);

@@ -32,7 +32,13 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   if (doc.errors.length > 0) {
     return { data: {}, body, bodyLine: close + 1, error: doc.errors[0].message.split('\n')[0] };
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    // A "billion laughs" of aliases throws here (yaml caps alias expansion); it is a broken front matter, not a crash.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return { data: {}, body, bodyLine: close + 1, error: `front matter could not be read: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+  }
   if (value === null || value === undefined) return { data: {}, body, bodyLine: close + 1 };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { data: {}, body, bodyLine: close + 1, error: 'front matter is not a set of key: value pairs' };

@@ -46,9 +46,37 @@ export function parseEntryName(fileName: string): { date: string; type: string }
 }
 
 /** Creates the folder (and parents), turning OS errors into a JournalFolderError a user can act on. */
+/** Deeper than this, a folder to create is a mistake in the setting, not a journal. */
+const MAX_NEW_LEVELS = 32;
+
+/**
+ * Creates `folder` and its missing parents, one level at a time. Not `mkdir -p`: Node's recursive
+ * mkdir loops forever where a level can never be created (under /proc); here each level is tried
+ * once and its error names the folder.
+ */
 export async function ensureFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(folder);
   try {
-    await fs.mkdir(folder, { recursive: true });
+    for (;;) {
+      const stat = await fs.stat(at).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return undefined;
+        throw err;
+      });
+      if (stat) {
+        if (!stat.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+        break;
+      }
+      missing.push(at);
+      const parent = path.dirname(at);
+      if (parent === at || missing.length > MAX_NEW_LEVELS) throw Object.assign(new Error(`${folder} is not under any existing folder`), { code: 'ENOENT' });
+      at = parent;
+    }
+    for (const level of missing.reverse()) {
+      await fs.mkdir(level).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
+    }
   } catch (err) {
     throw new JournalFolderError(folder, describeFsError(err));
   }

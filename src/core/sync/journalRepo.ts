@@ -73,8 +73,11 @@ export async function findEnclosingWorkTree(journal: string): Promise<EnclosingW
     const stat = await fs.stat(dotGit).catch(() => undefined);
     if (stat?.isDirectory()) return { root: dir, excludeFile: path.join(dotGit, 'info', 'exclude') };
     if (stat?.isFile()) {
+      // A `.git` file can name any folder: followed only to a real git directory, so a planted one
+      // never makes Reflect create or write files elsewhere (`gitdir: ~/.ssh`).
       const gitDir = await readGitFile(dotGit);
-      if (gitDir) return { root: dir, excludeFile: path.join(await commonDir(gitDir), 'info', 'exclude') };
+      const common = gitDir ? await commonDir(gitDir) : undefined;
+      if (common && (await isGitDirectory(common))) return { root: dir, excludeFile: path.join(common, 'info', 'exclude') };
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -89,6 +92,12 @@ async function readGitFile(file: string): Promise<string | undefined> {
   const line = text.split(/\r?\n/).find((l) => l.startsWith('gitdir:'));
   const gitDir = line?.slice('gitdir:'.length).trim();
   return gitDir ? path.resolve(path.dirname(file), gitDir) : undefined;
+}
+
+/** What git itself needs to call a folder a repository: a HEAD file and an objects folder. */
+async function isGitDirectory(dir: string): Promise<boolean> {
+  const [head, objects] = await Promise.all([fs.stat(path.join(dir, 'HEAD')).catch(() => undefined), fs.stat(path.join(dir, 'objects')).catch(() => undefined)]);
+  return !!head?.isFile() && !!objects?.isDirectory();
 }
 
 /** A linked worktree's git dir names the main repository's in `commondir`; info/exclude lives there. */

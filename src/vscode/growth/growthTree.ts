@@ -175,6 +175,8 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
     item.contextValue = goal.done ? 'goal.done' : 'goal.open';
     item.tooltip = `${goal.title}\n${status.note ?? parts.join(' · ')}${goal.tags.length ? `\n#${goal.tags.join(' #')}` : ''}`;
     item.accessibilityInformation = { label: `Goal ${goal.title}, ${parts.join(', ')}` };
+    // A click opens goals.md at the goal (the lines about it are its children).
+    item.command = { command: CommandId.openGoal, title: 'Open', arguments: [{ status }] };
     return item;
   }
 

@@ -147,7 +147,8 @@ function vscodeHost(services: Services): PanelHost {
       await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
     },
     async openExternal(url: string): Promise<void> {
-      const uri = vscode.Uri.parse(url, true);
+      // Opened as the checked URL reads it, canonical, never re-parsed from the raw text.
+      const uri = vscode.Uri.parse(new URL(url).href, true);
       if (uri.scheme === 'http' || uri.scheme === 'https') await vscode.env.openExternal(uri);
     },
   };

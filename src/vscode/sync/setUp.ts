@@ -150,7 +150,9 @@ async function confirmAdopt(folder: string, foreign: string[], options: SetUpOpt
 function parseSetUpOptions(arg: unknown): SetUpOptions | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
   const url = (arg as { remoteUrl?: unknown }).remoteUrl;
-  return { remoteUrl: typeof url === 'string' && url.trim() ? url.trim() : undefined };
+  // Checked like a typed one: "--upload-pack=…" must never reach git as an option.
+  const remoteUrl = typeof url === 'string' && url.trim() && !validateRemoteUrl(url) ? url.trim() : undefined;
+  return { remoteUrl };
 }
 
 function validateRemoteUrl(value: string): string | undefined {

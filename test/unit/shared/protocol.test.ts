@@ -99,7 +99,9 @@ describe('journal panel protocol: validating messages from the webview', () => {
     assert.ok(isEntryId('entries/Ideas/über notes.MD'));
     for (const bad of ['entries/./x.md', 'entries/a/../b.md', 'entries/x.md\u0000.txt', '', 'entries/']) assert.ok(!isEntryId(bad), bad);
     assert.ok(isOpenableUrl('http://localhost:3000/x'));
-    for (const bad of ['https://', 'https:example.com', 'ftp://example.com', 'mailto:a@b.c', 'https://exa mple.com']) assert.ok(!isOpenableUrl(bad), bad);
+    for (const bad of ['https://', 'https:example.com', 'ftp://example.com', 'mailto:a@b.c', 'https://exa mple.com', 'https://user:pw@example.com/']) assert.ok(!isOpenableUrl(bad), bad);
+    // Read as example.com by the browser's URL parser, as evil.example by VS Code's: refused.
+    assert.ok(!isOpenableUrl('https://example.com\\@evil.example/login'));
   });
 });
 

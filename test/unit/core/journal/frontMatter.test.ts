@@ -29,6 +29,15 @@ describe('front matter', () => {
     assert.ok(parsed.error);
   });
 
+  it('reads a YAML alias bomb as broken front matter, without expanding it or throwing', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const parsed = parseMarkdown(`---\n${levels.join('\n')}\n---\n## Wins\n- still read\n`);
+    assert.deepEqual(parsed.data, {});
+    assert.match(parsed.error ?? '', /could not be read/);
+    assert.equal(parsed.body, '## Wins\n- still read\n');
+  });
+
   it('reports an unclosed block instead of swallowing the file', () => {
     const parsed = parseMarkdown('---\ntype: x\nno end\n');
     assert.match(parsed.error ?? '', /closing/);

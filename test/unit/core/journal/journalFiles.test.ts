@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createFileExclusive, entryPath, JournalFolderError, parseEntryName, resolveJournalFolder } from '../../../../src/core/journal/journalFiles';
+import { createFileExclusive, ensureFolder, entryPath, JournalFolderError, parseEntryName, resolveJournalFolder } from '../../../../src/core/journal/journalFiles';
 import { tempDir } from '../../fixtures';
 
 describe('journal folder and files', () => {
@@ -44,6 +44,17 @@ describe('journal folder and files', () => {
     assert.equal(outcomes.filter((o) => o === 'created').length, 1);
     assert.match(readFileSync(target, 'utf8'), /^writer \d+$/);
     assert.deepEqual(readdirSync(path.dirname(target)), ['race.md']);
+  });
+
+  it('creates a journal folder several levels deep, and fails at once where no folder can be made (under /proc)', async function () {
+    const dir = tempDir();
+    await ensureFolder(path.join(dir, 'a', 'b', 'c'));
+    assert.deepEqual(readdirSync(path.join(dir, 'a', 'b')), ['c']);
+    await ensureFolder(path.join(dir, 'a', 'b', 'c')); // already there: nothing to do
+    if (process.platform !== 'linux') return;
+    // Node's recursive mkdir never returns here; the journal folder setting must get an error instead.
+    this.timeout(2000);
+    await assert.rejects(ensureFolder('/proc/reflect-journal/entries'), (err: unknown) => err instanceof JournalFolderError && err.folder === '/proc/reflect-journal/entries');
   });
 
   it('turns an unusable folder into a JournalFolderError naming the folder', async () => {

@@ -96,6 +96,8 @@ describe('journal index (lowdb cache of the Markdown)', () => {
     ['NUL bytes', () => '\u0000\u0000\u0000\u0000'],
     ['null', () => 'null'],
     ['an array', () => '[1,2,3]'],
+    // Well-formed JSON, but an entry no index wrote: its items would reach the tree and the panel.
+    ['an entry of the wrong shape', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, shards: 1 })}\n"2026"\t${JSON.stringify({ 'entries/2026/2026-11-25-end-of-day.md': { path: 'entries/2026/2026-11-25-end-of-day.md', date: '2026-11-25', items: 'not a list', mtimeMs: 1, size: 1 } })}\n`],
   ] as const) {
     it(`moves a corrupt index (${name}) aside and rebuilds it from the files`, async () => {
       const { journal, indexFile, logs, open } = setup();

@@ -1,7 +1,7 @@
 // Where the journal's own repository is, when git may run, and what its commits are called: the
 // decisions of journalRepo.ts, in plain Node against real temp repositories.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   commitMessage,
@@ -59,6 +59,18 @@ describe('journal repository: where it is (real repositories)', () => {
     assert.match(git(linked, ['status', '--porcelain']), /\.reflect/);
     await ensureExcluded(found!, journal);
     assert.equal(git(linked, ['status', '--porcelain']), '');
+  });
+
+  it('does not follow a planted .git file to a folder that is no repository', async () => {
+    const root = tempDir();
+    const secrets = path.join(root, 'dot-ssh');
+    mkdirSync(secrets);
+    const workspace = path.join(root, 'cloned-project');
+    write(path.join(workspace, '.git'), `gitdir: ${secrets}\n`);
+    const journal = path.join(workspace, '.reflect');
+    mkdirSync(journal);
+    assert.equal(await findEnclosingWorkTree(journal), undefined);
+    assert.deepEqual(readdirSync(secrets), [], 'nothing created there');
   });
 
   it('excluding the journal leaves the work repository\'s `git status` empty, once, without touching anything tracked', async () => {
