@@ -215,7 +215,7 @@ async function assertWritable(target: string, root: string | undefined): Promise
   }
 }
 
-export async function listMarkdown(dir: string): Promise<string[]> {
+export async function listMarkdown(dir: string, links?: string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
     let children: Dirent[];
@@ -228,11 +228,15 @@ export async function listMarkdown(dir: string): Promise<string[]> {
       children.map(async (c) => {
         if (c.name.startsWith('.')) return;
         const p = path.join(d, c.name);
-        if (c.isDirectory()) await walk(p);
-        else if ((c.isFile() || c.isSymbolicLink()) && c.name.toLowerCase().endsWith('.md')) out.push(p);
+        // A link in the journal is never followed: it may lead anywhere (a key, another folder),
+        // and a pull or a synced folder can plant one. The caller says which were skipped.
+        if (c.isSymbolicLink()) links?.push(p);
+        else if (c.isDirectory()) await walk(p);
+        else if (c.isFile() && c.name.toLowerCase().endsWith('.md')) out.push(p);
       }),
     );
   };
   await walk(dir);
+  links?.sort();
   return out.sort();
 }

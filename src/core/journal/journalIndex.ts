@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, statSync, Stats } from 'node:fs';
+import { promises as fs, lstatSync, readFileSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { EntrySummary, GrowthItem, summarizeEntry } from './entrySummary';
@@ -6,7 +6,7 @@ import { GROWTH_GROUPS } from '../../shared/noteKinds';
 import { ENTRIES_FOLDER, listMarkdown } from './journalFiles';
 import { Sequencer, yieldToEventLoop } from '../toolkit/async';
 import { toIsoDate } from '../toolkit/localDates';
-import { relativeInside } from '../toolkit/paths';
+import { realpathOr, relativeInside } from '../toolkit/paths';
 
 /** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt. */
 export const INDEX_SCHEMA_VERSION = 4;
@@ -31,6 +31,8 @@ export interface IndexStats {
   removed: number;
   /** Files that could not be read; listed, skipped, never fatal. */
   failed: { path: string; reason: string }[];
+  /** Links found in the journal, relative paths: never read (a link may lead anywhere). */
+  links: string[];
   /** What happened to the cache file before reconciling. */
   cache: 'warm' | 'missing' | 'corrupt' | 'outdated';
 }
@@ -161,13 +163,23 @@ export class JournalIndex {
     return this.serialize(() => this.doUpdate(absolutePath));
   }
 
+  private async insideJournal(file: string): Promise<boolean> {
+    const [root, folder] = await Promise.all([realpathOr(this.journalFolder), realpathOr(path.dirname(file))]);
+    return relativeInside(root, folder) !== undefined || root === folder;
+  }
+
   private async doUpdate(absolutePath: string): Promise<'updated' | 'removed' | 'unchanged' | 'ignored'> {
     const rel = this.relative(absolutePath);
     if (!rel) return 'ignored';
-    let stat: Stats;
+    let stat: Stats | undefined;
     try {
-      stat = await fs.stat(absolutePath);
+      stat = await fs.lstat(absolutePath);
+      // A link, or a file reached through a folder that links outside the journal, is no entry.
+      if (!stat.isFile() || !(await this.insideJournal(absolutePath))) stat = undefined;
     } catch {
+      stat = undefined;
+    }
+    if (!stat) {
       if (!this.data[rel]) return 'unchanged';
       this.delete(rel);
       this.scheduleSave();
@@ -290,8 +302,9 @@ export class JournalIndex {
   }
 
   private async reconcile(cache: IndexStats['cache']): Promise<IndexStats> {
-    const files = await listMarkdown(path.join(this.journalFolder, ENTRIES_FOLDER));
-    const stats: IndexStats = { total: 0, parsed: 0, removed: 0, failed: [], cache };
+    const links: string[] = [];
+    const files = await listMarkdown(path.join(this.journalFolder, ENTRIES_FOLDER), links);
+    const stats: IndexStats = { total: 0, parsed: 0, removed: 0, failed: [], cache, links: links.map((l) => relativeInside(this.journalFolder, l) ?? l) };
     const entries = this.data;
     const seen = new Set<string>();
     const toParse: { rel: string; abs: string; stat: Stats }[] = [];
@@ -304,10 +317,11 @@ export class JournalIndex {
         if (!rel) continue;
         let stat: Stats;
         try {
-          stat = statSync(abs);
+          stat = lstatSync(abs);
         } catch {
           continue; // vanished between listing and stat: treated as deleted below
         }
+        if (!stat.isFile()) continue; // replaced by a link since it was listed: never read
         seen.add(rel);
         const cached = entries[rel];
         if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) toParse.push({ rel, abs, stat });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { plural } from '../../shared/text';
 import { Goal, GOALS_FILE, parseGoals } from '../../core/growth/goals';
 import { IndexedEntry, JournalIndex } from '../../core/journal/journalIndex';
 import { firstCommitDates } from '../../core/sync/journalHistory';
@@ -101,6 +102,17 @@ export class JournalService extends Disposable {
   }
 
   /** An entry whose front matter is broken is still read (its body, dated by its name); say so once per file and error. */
+  /** Says once which links in the journal were skipped, and why; the list is in the output. */
+  private reportLinks(folder: string, links: readonly string[]): void {
+    if (links.length === 0) return;
+    this.log.warn(`Skipped ${links.length} link(s) in ${folder}: ${links.join(', ')}. Reflect never follows links in the journal: one may lead outside it.`);
+    if (!this.reported.first(`links\n${folder}\n${links.join('\n')}`)) return;
+    const list = links.length === 1 ? links[0] : `${links[0]} and ${plural(links.length - 1, 'other')}`;
+    void vscode.window.showWarningMessage(`Reflect skipped ${list} in your journal: it is a link, and Reflect never follows links in the journal (one may lead outside it).`, 'Show Output').then((choice) => {
+      if (choice) this.log.show(true);
+    });
+  }
+
   private reportUnreadable(index: JournalIndex): void {
     for (const entry of index.entries()) {
       if (entry.error && this.reported.first(`${entry.path}\n${entry.error}`)) {
@@ -149,6 +161,7 @@ export class JournalService extends Disposable {
         );
         for (const failure of stats.failed) this.log.warn(`Could not read ${failure.path}: ${failure.reason}`);
         this.reportUnreadable(index);
+        this.reportLinks(folder, stats.links);
         this.changeEmitter.fire();
         return index;
       })

@@ -129,17 +129,25 @@ describe('journal index (lowdb cache of the Markdown)', () => {
     assert.deepEqual(readdirSync(path.dirname(indexFile)), ['index.json']);
   });
 
-  it('lists and skips a file that cannot be read, without failing the rest', async () => {
+  it('never reads a link in the journal, to a file or a folder, and says which it skipped', async () => {
     const { journal, logs, open } = setup();
     entry(journal, '2026-11-25', '## What went well?\n- ok\n');
-    // A link named like an entry that points at a folder: listed as a file, unreadable as one.
-    symlinkSync(path.join(journal, 'entries'), path.join(journal, 'entries', '2026', '2026-11-24-end-of-day.md'));
+    const outside = tempDir();
+    writeFileSync(path.join(outside, 'id_ed25519'), '## What went well?\n- PRIVATE KEY\n');
+    mkdirSync(path.join(outside, 'year'));
+    writeFileSync(path.join(outside, 'year', '2027-01-02-end-of-day.md'), '## What went well?\n- elsewhere\n');
+    symlinkSync(path.join(outside, 'id_ed25519'), path.join(journal, 'entries', '2026', '2026-11-24-end-of-day.md'));
+    symlinkSync(path.join(outside, 'year'), path.join(journal, 'entries', '2027'));
     const index = open();
     const stats = await index.load();
     assert.equal(stats.total, 1);
-    assert.deepEqual(stats.failed.map((f) => f.path), ['entries/2026/2026-11-24-end-of-day.md']);
-    assert.match(logs.join('\n'), /Skipped entries\/2026\/2026-11-24-end-of-day\.md/);
+    assert.deepEqual(stats.links, ['entries/2026/2026-11-24-end-of-day.md', 'entries/2027']);
     assert.deepEqual(index.entries().map((e) => e.items[0].text), ['ok']);
+    // A watcher reporting a change through either link changes nothing.
+    assert.equal(await index.update(path.join(journal, 'entries', '2026', '2026-11-24-end-of-day.md')), 'unchanged');
+    assert.equal(await index.update(path.join(journal, 'entries', '2027', '2027-01-02-end-of-day.md')), 'unchanged');
+    assert.doesNotMatch(JSON.stringify(index.entries()), /PRIVATE KEY|elsewhere/);
+    assert.doesNotMatch(logs.join('\n'), /PRIVATE KEY/);
   });
 
   it('survives two windows racing on the same index file', async () => {
