@@ -35,22 +35,22 @@ describe('Growth Notes (e2e)', function () {
 
     await row('Wins').filter({ hasText: '3' }).waitFor({ state: 'visible', timeout: 30_000 });
     await row('Goals').filter({ hasText: '1' }).waitFor({ state: 'visible' });
-    // A click expands a group; one that lands while the tree refreshes (a watcher event for the
-    // files written above may still arrive) can be lost, and a person would try again. Again with
-    // the Right key, never a second click: a click toggles, so one that lands just as a slow
-    // expansion finishes would fold the group again.
-    const expand = async (label: string): Promise<void> => {
-      if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await row(label).and(page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout: 5_000 });
-          return;
-        } catch (err) {
-          if (attempt === 3) throw err;
-          await row(label).focus();
-          await page.keyboard.press('ArrowRight');
-        }
+    // The tree redraws when the index or goals.md changes, and a redraw reuses row elements for
+    // other items: a click aimed at "Goals" during one lands on whatever that row shows next. So
+    // wait until the rows have stayed the same for a moment, click once, and check the result.
+    const settled = async (): Promise<void> => {
+      let last = '';
+      for (let stable = 0; stable < 4; ) {
+        const now = (await tree.locator('.monaco-list-row').allTextContents()).join('|');
+        stable = now === last ? stable + 1 : 0;
+        last = now;
+        await page.waitForTimeout(250);
       }
+    };
+    const expand = async (label: string): Promise<void> => {
+      await settled();
+      if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
+      await row(label).and(page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible', timeout: 15_000 });
     };
     await expand('Wins');
     await expand('Goals');

@@ -162,14 +162,19 @@ const PREVIEW_CHARS = 160;
 const GENERATED_SECTIONS = new Set(['lastTime', 'workedOn']);
 
 /** A Markdown line as plain text: no list marker, checkbox, quote, emphasis or link syntax. */
+/** Longer lines are cut before any pattern reads them: a preview or snippet shows far less. */
+const PLAIN_CAP = 2000;
+
 export function plainLine(line: string): string {
-  return line
+  // A journal line may be a megabyte of "[[[[" or "*a *a *a", and the panel reads lines while the
+  // user waits: the line is capped, and every pattern has bounded repeats and fixed-width lookarounds.
+  return (line.length > PLAIN_CAP ? line.slice(0, PLAIN_CAP) : line)
     .replace(/^\s*>+\s?/, '')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]*>/g, '')
-    .replace(/(?<!\w)(\*\*|__|\*|_|~~|`)(?=\S)([^]*?\S)\1(?!\w)/g, '$2')
+    .replace(/!?\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)/g, '$1')
+    .replace(/<[^<>\n]{0,500}>/g, '')
+    // Emphasis and code markers at the edge of a word, paired or not: **bold**, _it_, ~~gone~~, `code`.
+    .replace(/~~|`+|(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -215,7 +220,15 @@ export function entryPreview(body: string, maxChars = PREVIEW_CHARS): string {
 export function searchSnippet(body: string, terms: readonly string[], maxChars = PREVIEW_CHARS): string | undefined {
   for (const raw of body.split('\n')) {
     if (/^\s*#{1,6}\s/.test(raw)) continue;
-    const line = plainLine(raw);
+    // A long line is read around its first match only (plainLine reads at most PLAIN_CAP of it).
+    let around = raw;
+    if (raw.length > PLAIN_CAP) {
+      const foldedRaw = foldText(raw);
+      const at = terms.map((t) => foldedRaw.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+      if (at === undefined) continue;
+      around = raw.slice(Math.max(0, at - PLAIN_CAP / 2), at + PLAIN_CAP / 2);
+    }
+    const line = plainLine(around);
     const folded = foldText(line);
     const hit = terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
     if (hit === undefined) continue;

@@ -313,7 +313,11 @@ const DOC_LINK = /\bhttps?:\/\/\S+/;
 
 type Facts = { change?: string; measure: boolean; outcome?: string; pr: boolean; doc: boolean };
 
-function factsOf(text: string): Facts {
+/** Facts are looked for in this much of a line: the number patterns backtrack on a long run of digits. */
+const FACT_WINDOW = 400;
+
+function factsOf(line: string): Facts {
+  const text = line.length > FACT_WINDOW ? line.slice(0, FACT_WINDOW) : line;
   const m = ARROW.exec(text) ?? FROM_TO.exec(text);
   return {
     change: m ? `${m[1].trim()} → ${m[2].trim()}` : undefined,

@@ -8,12 +8,24 @@ import { tempDir } from '../../fixtures';
 import { recordingFiles } from './panelFixtures';
 
 describe('journal panel: previews and search terms', () => {
+  it('reads hostile lines in linear time: a megabyte of brackets, stars or tags', () => {
+    for (const unit of ['[', '*a ', '![x](', '<a', '_b ', '`']) {
+      const line = `- ${unit.repeat(Math.ceil(1_000_000 / unit.length))}`;
+      const started = performance.now();
+      entryPreview(`## Notes\n${line}\n`);
+      searchSnippet(`${line} needle\n`, ['needle']);
+      // Generous: the quadratic patterns these replace took minutes on such a line.
+      assert.ok(performance.now() - started < 2000, `${JSON.stringify(unit)}: ${(performance.now() - started).toFixed(0)} ms`);
+    }
+  });
+
   it('previews the user\'s own first lines as plain text', () => {
     assert.equal(entryPreview('# Title\n\n## What went well?\n- **Shipped** the [retry](https://x) logic\n- \n\n## What did I learn?\n- `jitter` matters\n'), 'Shipped the retry logic · jitter matters');
     assert.equal(entryPreview('## Worked on\n- shop: Fix login\n\n## What went well?\n- \n'), 'shop: Fix login', 'only commits: show them rather than nothing');
     assert.equal(entryPreview('## Notes\n<!-- hidden\ncomment -->\n```\ncode\n```\n- snake_case_name stays\n'), 'code · snake_case_name stays');
     assert.equal(entryPreview(`- ${'word '.repeat(100)}`).length, 160);
     assert.equal(entryPreview(''), '');
+    assert.equal(entryPreview('- a *fine* day, ~~not~~ _so_ __bad__, 2 * 3 = 6, ***very*** good'), 'a fine day, not so bad, 2 * 3 = 6, very good');
   });
 
   it('parses search terms and cuts a snippet around the match', () => {
