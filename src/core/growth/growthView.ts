@@ -1,4 +1,5 @@
 import { Goal } from './goals';
+import { monthName } from '../toolkit/localDates';
 import { GROWTH_GROUPS, GrowthGroup } from '../../shared/noteKinds';
 import { IndexedEntry } from '../journal/journalIndex';
 
@@ -86,10 +87,9 @@ export function byMonth(notes: readonly GrowthNote[]): { month: string; notes: G
   return [...months.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([month, list]) => ({ month, notes: list }));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2026-11" → "November 2026". */
 export function monthLabel(month: string): string {
   const [year, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${year}`;
+  return `${monthName(`${year}-${m}`)} ${year}`;
 }

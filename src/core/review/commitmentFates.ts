@@ -4,6 +4,7 @@
 // (Snowball stems weighted by rarity), so "write the migration runbook" is kept by "migration
 // runbook merged". Every fate names the line or the date that decided it.
 import { inPeriod, Period } from '../growth/growthView';
+import { shortDate } from '../toolkit/localDates';
 import { IndexedEntry } from '../journal/journalIndex';
 import { runToEnd, Steps } from '../toolkit/async';
 import { JournalLines, Line, pastStem, push } from './commitmentLines';
@@ -68,8 +69,6 @@ interface Commitment {
   restatedBy?: Commitment;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const shortDate = (iso: string): string => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? iso.slice(5, 7)}`;
 const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const normalize = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 const startsWith = (lower: readonly string[], phrase: readonly string[]): boolean => phrase.every((w, i) => lower[i] === w);

@@ -4,6 +4,7 @@
 // took it ("stung tbh. he's not wrong"), so a reaction never colours the theme or the tone.
 // Every output is traceable: a quote carries the words that chose its theme and its tone.
 import { GrowthGroup } from '../../shared/noteKinds';
+import { shortMonth } from '../toolkit/localDates';
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
 import { isStopWord, stemOf, Word, wordsOf } from './words';
@@ -403,11 +404,10 @@ export function arcOf(tones: readonly Tone[]): Arc {
   return t[0] === 'critical' ? 'critical-to-positive' : 'positive-to-critical';
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function summaryOf(quotes: readonly FeedbackQuote[], spelling: ReadonlyMap<string, string>): string {
   const years = new Set(quotes.map((q) => q.date.slice(0, 4))).size > 1;
-  const month = (d: string): string => `${MONTHS[Number(d.slice(5, 7)) - 1]}${years ? ` ${d.slice(0, 4)}` : ''}`;
+  const month = (d: string): string => `${shortMonth(d)}${years ? ` ${d.slice(0, 4)}` : ''}`;
   const span = (qs: readonly FeedbackQuote[]): string => {
     const [a, b] = [month(qs[0].date), month(qs[qs.length - 1].date)];
     return a === b ? a : `${a}–${b}`;

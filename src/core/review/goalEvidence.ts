@@ -2,6 +2,7 @@
 // exact title, and a verdict a user can check ("looks achieved — mark done?"). Nothing here edits
 // goals.md: a verdict is a suggestion, traced to the line and cue words that caused it.
 import { Goal } from '../growth/goals';
+import { shortDate } from '../toolkit/localDates';
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
 import { GrowthGroup } from '../../shared/noteKinds';
@@ -182,11 +183,6 @@ function cueOf(m: GoalMatcher, c: Candidate): { kind: 'looks-achieved' | 'abando
   return undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "2026-10-12" → "12 Oct". */
-export function shortDate(date: string): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? date.slice(5, 7)}`;
-}
 
 const quote = (text: string): string => `"${text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text}"`;
 

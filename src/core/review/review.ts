@@ -4,13 +4,13 @@ import { GrowthGroup } from '../../shared/noteKinds';
 import { inPeriod, notesOf, GrowthNote } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
 import { runSliced, Steps, yieldToEventLoop } from '../toolkit/async';
-import { addDays, parseIsoDate, toIsoDate } from '../toolkit/localDates';
+import { addDays, monthName, parseIsoDate, shortDate, toIsoDate } from '../toolkit/localDates';
 import { bragStories } from './bragStories';
 import { commitmentSteps, keptRate } from './commitmentFates';
 import { feedbackThemes } from './feedbackThemes';
 import { goalEvidence } from './goalEvidence';
 import { MIN_ENTRIES, Pattern, patternSteps, termsOf } from './patterns';
-import { bragLines, feedbackLines, followThroughLines, goalLines, link, quote, shortDate, turningPointLines } from './reviewInsight';
+import { bragLines, feedbackLines, followThroughLines, goalLines, link, quote, turningPointLines } from './reviewInsight';
 import { TurningPoint, turningPoints } from './turningPoints';
 import { wordsOf } from './words';
 import { HasRetro, hasRetroIn, isWorkday, kindOn, ReminderSettings } from '../reminders/reminderSchedule';
@@ -33,8 +33,7 @@ export interface ReviewInput {
   today: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const monthTitle = (isoDate: string): string => `${MONTHS[Number(isoDate.slice(5, 7)) - 1]} ${isoDate.slice(0, 4)}`;
+const monthTitle = (isoDate: string): string => `${monthName(isoDate)} ${isoDate.slice(0, 4)}`;
 
 /** Retros due in the period (each workday, the sprint retro on a sprint's last one) and how many were written. */
 export function retrosDue(period: ReviewPeriod, s: ReminderSettings, has: HasRetro): { due: number; written: number } {

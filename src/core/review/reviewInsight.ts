@@ -10,9 +10,6 @@ import { TurningPoint } from './turningPoints';
 /** Stories shown in full before the appendix. */
 export const TOP_STORIES = 15;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "5 Oct" */
-export const shortDate = (iso: string): string => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}`;
 
 /** A link from reviews/ to the line of the entry a note came from. */
 export function link(note: { date: string; path: string; line?: number }): string {

@@ -5,7 +5,7 @@
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
 import { contentStems, isContentWord, Word, wordsOf } from './words';
-import { shortDate } from './goalEvidence';
+import { shortDate } from '../toolkit/localDates';
 
 /** Code-point order: the same on every machine, and far cheaper than localeCompare on a year of entries. */
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -38,3 +38,20 @@ export function daysBetween(from: Date, to: Date): number {
   const utc = (d: Date): number => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October" for a `YYYY-MM…` date or month. */
+export function monthName(isoDate: string): string {
+  return MONTH_NAMES[Number(isoDate.slice(5, 7)) - 1] ?? isoDate.slice(5, 7);
+}
+
+/** "Oct" for a `YYYY-MM…` date or month. */
+export function shortMonth(isoDate: string): string {
+  return monthName(isoDate).slice(0, 3);
+}
+
+/** "5 Oct" for `2026-10-05`: how a review names a day in a sentence. */
+export function shortDate(isoDate: string): string {
+  return `${Number(isoDate.slice(8, 10))} ${shortMonth(isoDate)}`;
+}
