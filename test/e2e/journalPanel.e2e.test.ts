@@ -2,7 +2,7 @@
 // entries, read an entry full of hostile Markdown (nothing runs), search, capture to today, hide
 // and show it, and look at it in light, dark and high-contrast themes.
 import * as assert from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -45,8 +45,16 @@ function createJournal(): string {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `---\ntype: end-of-day\ndate: ${date}\nenergy: ${(i % 5) + 1}\ntags: [${i % 30 === 0 ? 'oncall' : ''}]\n---\n\n# End of day · ${date}\n\n${body}`);
   }
+  // A link planted among the entries (a pull or a synced folder can do that) to a private key.
+  const secret = path.join(journal, '..', `${path.basename(journal)}-id_ed25519`);
+  writeFileSync(secret, `## What went well?\n- ${SECRET} private key material\n`);
+  const planted = localDaysAgo(3);
+  symlinkSync(secret, path.join(journal, 'entries', planted.slice(0, 4), `${planted}-notes.md`));
   return journal;
 }
+
+/** A word only the linked secret holds. */
+const SECRET = 'zqxsecretkey';
 
 /** The panel's document: the webview view is an iframe inside an iframe, found by its timeline. */
 async function panelFrame(page: Page, timeout = 60_000): Promise<Frame> {
@@ -87,7 +95,10 @@ describe('Journal panel (e2e)', function () {
   const journal = createJournal();
   const workbench = useWorkbench({ 'reflect.journalFolder': journal });
   const dialogs: string[] = [];
-  after(() => rmSync(journal, { recursive: true, force: true }));
+  after(() => {
+    rmSync(journal, { recursive: true, force: true });
+    rmSync(path.join(journal, '..', `${path.basename(journal)}-id_ed25519`), { force: true });
+  });
 
   before(function () {
     workbench().page.on('dialog', (dialog) => {
@@ -218,6 +229,24 @@ describe('Journal panel (e2e)', function () {
     await screenshot(page, 'journal-panel-search.png');
     await frame.locator('#search').press('Escape');
     await frame.locator('#result-count', { hasText: `${ENTRIES} entries, newest first` }).waitFor();
+  });
+
+  it('never shows a link planted in the journal, and says it skipped it', async function () {
+    const { page } = workbench();
+    const frame = await panelFrame(page);
+    await frame.locator('#search').fill(SECRET);
+    await frame.locator('#result-count', { hasText: `No entries match` }).waitFor();
+    const listed = await frame.locator('#timeline').textContent();
+    await frame.locator('#search').press('Escape');
+    assert.equal(await rows(frame).count(), 0);
+    assert.ok(!(listed ?? '').includes(SECRET), 'the secret is nowhere in the timeline');
+    await frame.locator('#result-count', { hasText: `${ENTRIES} entries, newest first` }).waitFor();
+    // Said once, in a warning (it may have left the screen since: look in the notification list).
+    await runCommand(page, 'Notifications: Show Notifications');
+    const said = page.locator('.notifications-center', { hasText: 'it is a link, and Reflect never follows links' });
+    await said.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(!((await said.textContent()) ?? '').includes(SECRET));
+    await page.keyboard.press('Escape');
   });
 
   it("quick capture and the energy picker write to today's entry", async function () {
