@@ -55,17 +55,45 @@ export async function lockFileOf(file: string, folder = DEFAULT_FOLDER): Promise
  * Moves a stale lock aside and deletes it. Only one process can move a given lock file, so two
  * that both found it stale never both go on; the one that did not move it simply tries again.
  */
-async function breakStale(lock: string, seen: string): Promise<void> {
+async function breakStale(lock: string, seen: string): Promise<boolean> {
   const aside = `${lock}.${randomBytes(6).toString('hex')}.stale`;
   try {
     await fs.rename(lock, aside);
   } catch {
-    return;
+    return false;
   }
   // What was moved may be a fresh lock taken between our read and the move: put it back.
   const moved = await fs.readFile(aside, 'utf8').catch(() => '');
   if (moved !== seen) await fs.link(aside, lock).catch(() => undefined);
   await fs.rm(aside, { force: true });
+  return true;
+}
+
+/**
+ * The lock folder must be a private folder of this user: in a shared temp folder another user
+ * could create it first, open to all, and plant locks there.
+ */
+async function privateFolder(folder: string): Promise<void> {
+  await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+  const stat = await fs.lstat(folder);
+  const uid = process.getuid?.();
+  if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid)) {
+    throw new Error(`Reflect's lock folder ${folder} is not a folder of yours; remove it and try again.`);
+  }
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) await fs.chmod(folder, 0o700);
+}
+
+/**
+ * Whether a lock's holder is gone: its process no longer runs, or it is older than `staleMs` (a
+ * pid can be reused), or it claims a time in the future. A lock without a readable pid and time is
+ * one being created on a file system without links; it is stale once the file itself is old.
+ */
+async function isStale(lock: string, seen: string, staleMs: number): Promise<boolean> {
+  const [pid, since] = seen.split(' ').map(Number);
+  const now = Date.now();
+  if (Number.isInteger(pid) && Number.isFinite(since)) return !alive(pid) || now - since >= staleMs || since > now + staleMs;
+  const written = await fs.stat(lock).then((s) => s.mtimeMs).catch(() => now);
+  return now - written >= staleMs;
 }
 
 /**
@@ -108,23 +136,22 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>, opti
 async function holding<T>(lock: string, folder: string, file: string, work: () => Promise<T>, options: FileLockOptions): Promise<T> {
   const waitMs = options.waitMs ?? WAIT_MS;
   const staleMs = options.staleMs ?? STALE_MS;
-  await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+  await privateFolder(folder);
   const mine = `${process.pid} ${Date.now()} ${randomBytes(4).toString('hex')}`;
   const deadline = Date.now() + waitMs;
   let pause = 2;
   for (;;) {
     if (await tryCreate(lock, mine)) break;
-    const seen = await fs.readFile(lock, 'utf8').catch(() => undefined);
-    if (seen === undefined) continue; // released between our two calls
-    const [pid, since] = seen.split(' ').map(Number);
-    // A lock always holds its pid and time (it is written before it is linked into place); one
-    // that doesn't is being created by a file system without links: fresh, not stale.
-    const readable = Number.isInteger(pid) && Number.isFinite(since);
-    if (readable && (!alive(pid) || !(Date.now() - since < staleMs))) {
-      await breakStale(lock, seen);
-      continue;
+    let seen: string;
+    try {
+      seen = await fs.readFile(lock, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // released between our two calls
+      seen = ''; // unreadable: judged by its age below
     }
-    if (Date.now() > deadline) throw new FileLockedError(file, `pid ${pid}`);
+    // Moved aside: try again at once. A stale lock that can't be moved waits like a live one.
+    if ((await isStale(lock, seen, staleMs)) && (await breakStale(lock, seen))) continue;
+    if (Date.now() > deadline) throw new FileLockedError(file, `pid ${seen.split(' ')[0] || 'unknown'}`);
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 50);
   }

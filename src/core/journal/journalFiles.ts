@@ -126,7 +126,13 @@ export async function createFileExclusive(target: string, content: string): Prom
         if ((claim as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
         throw claim;
       }
-      await fs.rename(temp, target);
+      try {
+        await fs.rename(temp, target);
+      } catch (swap) {
+        // Never leave our empty placeholder behind: it would read as an existing, blank entry.
+        if ((await fs.stat(target).catch(() => undefined))?.size === 0) await fs.rm(target, { force: true });
+        throw swap;
+      }
     }
     return 'created';
   } catch (err) {

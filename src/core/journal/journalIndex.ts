@@ -303,7 +303,11 @@ export class JournalIndex {
 
   private async reconcile(cache: IndexStats['cache']): Promise<IndexStats> {
     const links: string[] = [];
-    const files = await listMarkdown(path.join(this.journalFolder, ENTRIES_FOLDER), links);
+    const entriesFolder = path.join(this.journalFolder, ENTRIES_FOLDER);
+    // entries/ itself as a link is skipped like any other: a full scan and a single update agree.
+    const folderIsLink = await fs.lstat(entriesFolder).then((s) => s.isSymbolicLink()).catch(() => false);
+    if (folderIsLink) links.push(entriesFolder);
+    const files = folderIsLink ? [] : await listMarkdown(entriesFolder, links);
     const stats: IndexStats = { total: 0, parsed: 0, removed: 0, failed: [], cache, links: links.map((l) => relativeInside(this.journalFolder, l) ?? l) };
     const entries = this.data;
     const seen = new Set<string>();

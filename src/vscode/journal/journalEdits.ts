@@ -44,8 +44,8 @@ async function applyEdit(file: string, makeEdit: (text: string) => LineEdit | un
     const wasDirty = open.isDirty;
     if (!(await vscode.workspace.applyEdit(change))) throw new Error(`VS Code refused the edit to ${file}`);
     if (wasDirty) return 'unsaved';
-    await open.save();
-    return 'saved';
+    // A save that fails (the file changed on disk, or is read-only) leaves the change in the editor.
+    return (await open.save()) ? 'saved' : 'unsaved';
   }
   // Never through a link, never in a folder that leads outside the journal.
   const root = journalFolderOf(readSettings());

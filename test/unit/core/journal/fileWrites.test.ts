@@ -4,7 +4,7 @@
 // FAULTS=10000 npm run test:unit -- --grep "never lose" runs the long version.
 import * as assert from 'node:assert/strict';
 import { ChildProcess, fork, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, PathLike, promises as fsp, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { lockFileOf, withFileLock } from '../../../../src/core/journal/fileLock';
@@ -180,6 +180,28 @@ describe('file writes: never lose a line', function () {
     await withFileLock(file, async () => void (tookOver = true), { folder });
     assert.ok(tookOver && Date.now() - started < 1000, 'a dead holder is not waited for');
     assert.equal(existsSync(lock), false, 'and the lock is released after');
+
+    // A lock dated in the future (planted, or a clock jump) is not waited for either.
+    writeFileSync(lock, `${process.pid} ${Date.now() + 1e9} future`);
+    await withFileLock(file, async () => undefined, { folder, waitMs: 500 });
+
+    // A stale lock that can't be moved aside (another user's sticky folder) is waited for, then given up on: never a busy loop.
+    writeFileSync(lock, `${gone} 0 stale`);
+    const rename = fsp.rename;
+    let attempts = 0;
+    fsp.rename = (async (from: PathLike, to: PathLike) => {
+      if (String(from) === lock) {
+        attempts++;
+        throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+      }
+      return rename(from, to);
+    }) as typeof fsp.rename;
+    try {
+      await assert.rejects(withFileLock(file, async () => undefined, { folder, waitMs: 300 }), /being written by another process/);
+      assert.ok(attempts < 100, `${attempts} attempts to move it`);
+    } finally {
+      fsp.rename = rename;
+    }
 
     // A live holder that never lets go.
     writeFileSync(lock, `${process.pid} ${Date.now()} stuck`);

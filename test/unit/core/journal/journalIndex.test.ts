@@ -150,6 +150,19 @@ describe('journal index (lowdb cache of the Markdown)', () => {
     assert.doesNotMatch(logs.join('\n'), /PRIVATE KEY/);
   });
 
+  it('skips an entries folder that is itself a link, on a full scan and on an update alike', async () => {
+    const { journal, open } = setup();
+    const elsewhere = tempDir();
+    mkdirSync(path.join(elsewhere, '2026'));
+    writeFileSync(path.join(elsewhere, '2026', '2026-11-25-end-of-day.md'), '## What went well?\n- elsewhere\n');
+    symlinkSync(elsewhere, path.join(journal, 'entries'));
+    const index = open();
+    const stats = await index.load();
+    assert.deepEqual([stats.total, stats.links], [0, ['entries']]);
+    assert.equal(await index.update(path.join(journal, 'entries', '2026', '2026-11-25-end-of-day.md')), 'unchanged');
+    assert.deepEqual(index.entries(), []);
+  });
+
   it('survives two windows racing on the same index file', async () => {
     const { journal, indexFile, open } = setup();
     for (let d = 1; d <= 30; d++) entry(journal, `2026-11-${String(d).padStart(2, '0')}`, `## What went well?\n- Day ${d}\n`);
