@@ -52,21 +52,28 @@ export async function lockFileOf(file: string, folder = DEFAULT_FOLDER): Promise
 }
 
 /**
- * Moves a stale lock aside and deletes it. Only one process can move a given lock file, so two
- * that both found it stale never both go on; the one that did not move it simply tries again.
+ * Removes a stale lock, one breaker at a time (a second lock file, `.break`): the breaker reads the
+ * lock again and removes it only if it is still the stale one it saw, so two writers that both
+ * found it stale never remove a fresh lock taken in between. True when the way is clear.
  */
-async function breakStale(lock: string, seen: string): Promise<boolean> {
-  const aside = `${lock}.${randomBytes(6).toString('hex')}.stale`;
-  try {
-    await fs.rename(lock, aside);
-  } catch {
+async function breakStale(lock: string, seen: string, staleMs: number): Promise<boolean> {
+  const breaker = `${lock}.break`;
+  if (!(await tryCreate(breaker, `${process.pid} ${Date.now()} break`))) {
+    // Another writer is breaking it; or a breaker died here: its file goes once it is old.
+    const other = await fs.readFile(breaker, 'utf8').catch(() => undefined);
+    if (other !== undefined && (await isStale(breaker, other, staleMs))) await fs.rm(breaker, { force: true });
     return false;
   }
-  // What was moved may be a fresh lock taken between our read and the move: put it back.
-  const moved = await fs.readFile(aside, 'utf8').catch(() => '');
-  if (moved !== seen) await fs.link(aside, lock).catch(() => undefined);
-  await fs.rm(aside, { force: true });
-  return true;
+  try {
+    const now = await fs.readFile(lock, 'utf8').catch(() => undefined);
+    if (now !== seen) return now === undefined;
+    await fs.unlink(lock);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await fs.rm(breaker, { force: true });
+  }
 }
 
 /**
@@ -149,8 +156,8 @@ async function holding<T>(lock: string, folder: string, file: string, work: () =
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // released between our two calls
       seen = ''; // unreadable: judged by its age below
     }
-    // Moved aside: try again at once. A stale lock that can't be moved waits like a live one.
-    if ((await isStale(lock, seen, staleMs)) && (await breakStale(lock, seen))) continue;
+    // Broken: try again at once. A stale lock that can't be removed waits like a live one.
+    if ((await isStale(lock, seen, staleMs)) && (await breakStale(lock, seen, staleMs))) continue;
     if (Date.now() > deadline) throw new FileLockedError(file, `pid ${seen.split(' ')[0] || 'unknown'}`);
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 50);

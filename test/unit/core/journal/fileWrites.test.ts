@@ -61,6 +61,9 @@ describe('file writes: never lose a line', function () {
     const script = writerScript(dir);
     const processes = 4;
     const each = FAULTS ? Math.ceil(FAULTS / processes) : 50;
+    // They start on a lock left by a writer that died: all of them find it stale at once.
+    mkdirSync(locks, { recursive: true, mode: 0o700 });
+    writeFileSync(await lockFileOf(file, locks), `${spawnSync(process.execPath, ['-e', '']).pid} ${Date.now()} killed`);
     const children = Array.from({ length: processes }, (_, p) => fork(script, [file, `p${p}`, String(each), locks], { stdio: 'pipe' }));
     const codes = await Promise.all(children.map(exited));
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => /^p\d+ \d+$/.test(l));
@@ -185,23 +188,24 @@ describe('file writes: never lose a line', function () {
     writeFileSync(lock, `${process.pid} ${Date.now() + 1e9} future`);
     await withFileLock(file, async () => undefined, { folder, waitMs: 500 });
 
-    // A stale lock that can't be moved aside (another user's sticky folder) is waited for, then given up on: never a busy loop.
+    // A stale lock that can't be removed (another user's sticky folder) is waited for, then given up on: never a busy loop.
     writeFileSync(lock, `${gone} 0 stale`);
-    const rename = fsp.rename;
+    const unlink = fsp.unlink;
     let attempts = 0;
-    fsp.rename = (async (from: PathLike, to: PathLike) => {
-      if (String(from) === lock) {
+    fsp.unlink = (async (target: PathLike) => {
+      if (String(target) === lock) {
         attempts++;
         throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
       }
-      return rename(from, to);
-    }) as typeof fsp.rename;
+      return unlink(target);
+    }) as typeof fsp.unlink;
     try {
       await assert.rejects(withFileLock(file, async () => undefined, { folder, waitMs: 300 }), /being written by another process/);
-      assert.ok(attempts < 100, `${attempts} attempts to move it`);
+      assert.ok(attempts < 100, `${attempts} attempts to remove it`);
     } finally {
-      fsp.rename = rename;
+      fsp.unlink = unlink;
     }
+    assert.equal(existsSync(`${lock}.break`), false, 'the breaker lock is released');
 
     // A live holder that never lets go.
     writeFileSync(lock, `${process.pid} ${Date.now()} stuck`);
