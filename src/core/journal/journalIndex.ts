@@ -1,8 +1,8 @@
 import { promises as fs, lstatSync, readFileSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { TextFile } from 'lowdb/node';
-import { EntrySummary, GrowthItem, summarizeEntry } from './entrySummary';
-import { GROWTH_GROUPS } from '../../shared/noteKinds';
+import { summarizeEntry } from './entrySummary';
+import { IndexedEntry, IndexHeader, isHeader, isIndexedEntry } from './indexShape';
 import { ENTRIES_FOLDER, listMarkdown } from './journalFiles';
 import { Sequencer, yieldToEventLoop } from '../toolkit/async';
 import { toIsoDate } from '../toolkit/localDates';
@@ -11,17 +11,7 @@ import { realpathOr, relativeInside } from '../toolkit/paths';
 /** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt. */
 export const INDEX_SCHEMA_VERSION = 4;
 
-export interface IndexedEntry extends EntrySummary {
-  mtimeMs: number;
-  size: number;
-}
-
-/** The first line of the index file; each further line is one shard: `"<year folder>"\t<JSON of its entries>`. */
-export interface IndexHeader {
-  version: number;
-  journal: string;
-  shards: number;
-}
+export type { IndexedEntry, IndexHeader } from './indexShape';
 
 export interface IndexStats {
   /** Entries on disk. */
@@ -276,7 +266,9 @@ export class JournalIndex {
       }
       // Every entry is used as it is read (its lines go to the tree, the panel and the review): one
       // of the wrong shape is a damaged cache, rebuilt from the files.
-      for (const entry of Object.values(entries)) if (!isIndexedEntry(entry)) return this.corrupt('an entry in it is malformed');
+      for (const [key, entry] of Object.entries(entries)) {
+        if (!isIndexedEntry(entry) || entry.path !== key || !key.startsWith(`${ENTRIES_FOLDER}/`)) return this.corrupt('an entry in it is malformed');
+      }
       Object.assign(this.data, entries);
       this.shardJson.set(shard, line.slice(tab + 1));
       await yieldToEventLoop();
@@ -404,34 +396,4 @@ export class JournalIndex {
 function shardOf(rel: string): string {
   const parts = rel.split('/');
   return parts.length > 2 ? parts[1] : '.';
-}
-
-function isHeader(value: unknown): value is IndexHeader {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Partial<IndexHeader>;
-  return typeof v.version === 'number' && typeof v.journal === 'string' && typeof v.shards === 'number';
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-
-/** The shape the index writes for an entry; anything else in the cache file was not written by it. */
-function isIndexedEntry(v: unknown): v is IndexedEntry {
-  if (!v || typeof v !== 'object') return false;
-  const e = v as Record<string, unknown>;
-  return (
-    isString(e.path) &&
-    isString(e.date) &&
-    isString(e.type) &&
-    typeof e.mtimeMs === 'number' &&
-    typeof e.size === 'number' &&
-    (e.energy === undefined || typeof e.energy === 'number') &&
-    Array.isArray(e.tags) &&
-    e.tags.every(isString) &&
-    !!e.frontMatter &&
-    typeof e.frontMatter === 'object' &&
-    Array.isArray(e.items) &&
-    e.items.every((i: unknown) => !!i && typeof i === 'object' && (GROWTH_GROUPS as readonly unknown[]).includes((i as GrowthItem).group) && isString((i as GrowthItem).text) && Number.isInteger((i as GrowthItem).line)) &&
-    Array.isArray(e.followUps) &&
-    e.followUps.every((f: unknown) => !!f && typeof f === 'object' && isString((f as { text: unknown }).text) && typeof (f as { done: unknown }).done === 'boolean')
-  );
 }

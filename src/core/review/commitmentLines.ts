@@ -3,7 +3,7 @@
 // commitment, so following a year of commitments stays linear in the journal's size.
 import { IndexedEntry } from '../journal/journalIndex';
 import { Steps } from '../toolkit/async';
-import { isContentWord, isStopWord, stemOf, wordsOf } from './words';
+import { isContentWord, isStopWord, stemOf, weightedJaccard, wordsOf } from './words';
 
 /** One line of the journal as a candidate: read in full only when it shares a word with a commitment. */
 export interface LineRef { entry: number; text: string; line: number; group: string }
@@ -111,17 +111,9 @@ export class JournalLines {
     return l;
   }
 
-  /** Weighted Jaccard of two stem lists, as `TermWeights.similarity`. */
+  /** Weighted Jaccard of two stem lists, weighted by how rare each stem is in these lines. */
   similarity(a: readonly string[], b: readonly string[]): number {
-    const setA = new Set(a);
-    const setB = new Set(b);
-    let shared = 0;
-    let total = 0;
-    for (const s of setA) {
-      total += this.weight(s);
-      if (setB.has(s)) shared += this.weight(s);
-    }
-    for (const s of setB) if (!setA.has(s)) total += this.weight(s);
-    return total === 0 ? 0 : shared / total;
+    return weightedJaccard(a, b, (s) => this.weight(s));
   }
+
 }

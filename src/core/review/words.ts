@@ -108,16 +108,22 @@ export class TermWeights {
 
   /** Weighted Jaccard of two stem lists: 1 for the same stems, 0 for none in common. */
   similarity(a: readonly string[], b: readonly string[]): number {
-    const setB = new Set(b);
-    let shared = 0;
-    let total = 0;
-    const setA = new Set(a);
-    for (const s of setA) {
-      const w = this.weight(s);
-      total += w;
-      if (setB.has(s)) shared += w;
-    }
-    for (const s of setB) if (!setA.has(s)) total += this.weight(s);
-    return total === 0 ? 0 : shared / total;
+    return weightedJaccard(a, b, (s) => this.weight(s));
   }
+
+}
+
+/** The weight of the stems two lists share over the weight of all their stems. */
+export function weightedJaccard(a: readonly string[], b: readonly string[], weight: (stem: string) => number): number {
+  const setA = new Set(a);
+  const setB = new Set(b);
+  let shared = 0;
+  let total = 0;
+  for (const s of setA) {
+    const w = weight(s);
+    total += w;
+    if (setB.has(s)) shared += w;
+  }
+  for (const s of setB) if (!setA.has(s)) total += weight(s);
+  return total === 0 ? 0 : shared / total;
 }

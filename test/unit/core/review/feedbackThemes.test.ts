@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { summarizeEntry } from '../../../../src/core/journal/entrySummary';
 import { IndexedEntry } from '../../../../src/core/journal/journalIndex';
-import { arcOf, feedbackThemes, reactionIn, splitFeedback, themeOf, toneOf } from '../../../../src/core/review/feedbackThemes';
+import { arcOf, feedbackThemes, reactionIn, splitFeedback, themeOf } from '../../../../src/core/review/feedbackThemes';
+import { toneOf } from '../../../../src/core/review/feedbackTone';
 
 /** An end-of-day entry with the given sections, as the index stores it. */
 const entry = (date: string, sections: Record<string, string[]>): IndexedEntry => ({
