@@ -20,8 +20,11 @@ const MEETING_WORDS = `planning meeting meetings sync standup offsite session se
 const QUALIFIERS = `why without instead real proper dry right full back off open end same own whole only still another each
   both more most less very much many able sure nice great huge quick quickly early late later exactly mostly
   weekend night hour hours minute minutes monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/);
-export const GENERIC = new Set([...OUTCOME_WORDS, ...WORK_WORDS, ...MEETING_WORDS, ...QUALIFIERS].map(stemOf));
-const OUTCOME = new Set(OUTCOME_WORDS.map(stemOf));
+let generic: Set<string> | undefined;
+let outcomes: Set<string> | undefined;
+/** The stems of all those words: built on first use, not while the extension starts. */
+export const isGeneric = (stem: string): boolean => (generic ??= new Set([...OUTCOME_WORDS, ...WORK_WORDS, ...MEETING_WORDS, ...QUALIFIERS].map(stemOf))).has(stem);
+const isOutcome = (stem: string): boolean => (outcomes ??= new Set(OUTCOME_WORDS.map(stemOf))).has(stem);
 
 const NUMBER = String.raw`~?\d[\d.,]*(?:\s?(?:%|ms|s|h|x|k|m|gb|mb|min|mins|days?|hours?|weeks?))?`;
 /** "480ms -> 190ms", "92% → 61%", "9 days -> ~30h": a before and after. */
@@ -44,7 +47,7 @@ export function factsOf(line: string): Facts {
   return {
     change: m ? `${m[1].trim()} → ${m[2].trim()}` : undefined,
     measure: MEASURE.test(text),
-    outcome: wordsOf(text).find((w) => OUTCOME.has(w.stem))?.lower,
+    outcome: wordsOf(text).find((w) => isOutcome(w.stem))?.lower,
     pr: PR_LINK.test(text),
     doc: DOC_LINK.test(text),
   };

@@ -7,7 +7,7 @@
 import { GrowthGroup } from '../../shared/noteKinds';
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
-import { Facts, factsOf, GENERIC } from './bragFacts';
+import { Facts, factsOf, isGeneric } from './bragFacts';
 import { isContentWord, TermWeights, wordsOf } from './words';
 
 export interface StoryLine {
@@ -100,7 +100,7 @@ function termsOf(text: string): Terms {
       afterNumber = term === undefined;
     } else {
       // "9 shards", "3 PRs": the word after a number counts something, it does not name the work.
-      if (isContentWord(w) && !GENERIC.has(w.stem) && !afterNumber) term = w.stem;
+      if (isContentWord(w) && !isGeneric(w.stem) && !afterNumber) term = w.stem;
       afterNumber = false;
       if (clean[w.index - 1] === '@' || (!starts && PROPER.test(w.surface))) proper.add(w.stem);
       else if (w.surface === w.lower) common.add(w.stem);

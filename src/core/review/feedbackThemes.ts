@@ -84,14 +84,19 @@ const NOT_THEMES = 'sprint review, performance review, perf review, annual revie
 /** A theme's word or phrase as stems; theme -1 for a phrase that names none. */
 type Cue = { stems: string[]; theme: number };
 const phraseStems = (phrase: string): string[] => wordsOf(phrase).map((w) => w.stem);
-const CUES: Cue[] = [
-  ...THEMES.flatMap((t, theme) => t.cues.split(',').map((c) => ({ stems: phraseStems(c), theme }))),
-  ...NOT_THEMES.split(',').map((c) => ({ stems: phraseStems(c), theme: -1 })),
-];
-/** Cues by their first stem, longest first, so a phrase is tried before its first word. */
-const CUES_BY_STEM = new Map<string, Cue[]>();
-for (const cue of CUES) CUES_BY_STEM.set(cue.stems[0], [...(CUES_BY_STEM.get(cue.stems[0]) ?? []), cue]);
-for (const list of CUES_BY_STEM.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+let cuesByStem: Map<string, Cue[]> | undefined;
+/** Cues by their first stem, longest first, so a phrase is tried before its first word; built on first use. */
+function cuesByFirstStem(): Map<string, Cue[]> {
+  if (cuesByStem) return cuesByStem;
+  const cues: Cue[] = [
+    ...THEMES.flatMap((t, theme) => t.cues.split(',').map((c) => ({ stems: phraseStems(c), theme }))),
+    ...NOT_THEMES.split(',').map((c) => ({ stems: phraseStems(c), theme: -1 })),
+  ];
+  cuesByStem = new Map();
+  for (const cue of cues) cuesByStem.set(cue.stems[0], [...(cuesByStem.get(cue.stems[0]) ?? []), cue]);
+  for (const list of cuesByStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return cuesByStem;
+}
 
 /** A theme by its place in the lexicon, and the words that chose it. */
 export type ThemeMatch = { theme: number; words: string[] };
@@ -104,7 +109,7 @@ export function themeOf(text: string): ThemeMatch | undefined {
 function themeIn(words: readonly Word[]): ThemeMatch | undefined {
   const score = new Map<number, { points: number; first: number; words: string[] }>();
   for (let i = 0; i < words.length; ) {
-    const cue = CUES_BY_STEM.get(words[i].stem)?.find((c) => c.stems.every((s, k) => words[i + k]?.stem === s));
+    const cue = cuesByFirstStem().get(words[i].stem)?.find((c) => c.stems.every((s, k) => words[i + k]?.stem === s));
     if (!cue) {
       i++;
       continue;
@@ -167,7 +172,7 @@ function speakerOf(said: string): { from: string; end: number } | undefined {
 function isName(name: string): boolean {
   if (name.startsWith('@') || /^(?:my|our) /i.test(name)) return name.length > 1;
   const lower = name.toLowerCase().replace(/['’]s$/, '');
-  return lower.length > 1 && !isStopWord(lower) && !LABELS.has(lower) && !POSITIVE.has(lower) && !CRITICAL.has(lower) && !CUES_BY_STEM.has(stemOf(lower));
+  return lower.length > 1 && !isStopWord(lower) && !LABELS.has(lower) && !POSITIVE.has(lower) && !CRITICAL.has(lower) && !cuesByFirstStem().has(stemOf(lower));
 }
 
 /** Words with which a clause or sentence gives the user's own take rather than what was said. */

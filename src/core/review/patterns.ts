@@ -48,15 +48,23 @@ const THEMES: { label: string; forms: string[] }[] = [
   { label: 'debugging and root-causing', forms: ['debugging', 'root cause', 'root-causing', 'flame graph', 'digging into', 'investigating'] },
 ];
 
-/** Each theme form as the stems of its words: ["deep", "work"]. */
-const THEME_FORMS: { label: string; stems: string[] }[] = THEMES.flatMap((t) => t.forms.map((f) => ({ label: t.label, stems: wordsOf(f).map((w) => w.stem) })));
-const THEME_FIRST = new Map<string, { label: string; stems: string[] }[]>();
-for (const form of THEME_FORMS) {
-  const list = THEME_FIRST.get(form.stems[0]) ?? [];
-  list.push(form);
-  // Longest forms first: "context switching" before "context switch".
-  list.sort((a, b) => b.stems.length - a.stems.length);
-  THEME_FIRST.set(form.stems[0], list);
+type ThemeForm = { label: string; stems: string[] };
+let themeForms: Map<string, ThemeForm[]> | undefined;
+
+/**
+ * Each theme form as the stems of its words (["deep", "work"]), by first stem, longest first
+ * ("context switching" before "context switch"). Built on first use, not while the extension starts.
+ */
+function formsByFirstStem(): Map<string, ThemeForm[]> {
+  if (themeForms) return themeForms;
+  themeForms = new Map();
+  for (const t of THEMES) {
+    for (const f of t.forms) {
+      const form = { label: t.label, stems: wordsOf(f).map((w) => w.stem) };
+      themeForms.set(form.stems[0], [...(themeForms.get(form.stems[0]) ?? []), form].sort((a, b) => b.stems.length - a.stems.length));
+    }
+  }
+  return themeForms;
 }
 
 interface Term {
@@ -74,7 +82,7 @@ const TAG = /(?:^|\s)#([\p{L}\p{N}_/-]+)/gu;
 function themesOf(text: string, words: readonly Word[]): Term[] {
   const found = new Map<string, Term>();
   for (let i = 0; i < words.length; i++) {
-    for (const form of THEME_FIRST.get(words[i].stem) ?? []) {
+    for (const form of formsByFirstStem().get(words[i].stem) ?? []) {
       if (form.stems.every((s, k) => words[i + k]?.stem === s)) {
         const last = words[i + form.stems.length - 1];
         const key = `theme:${form.label}`;
