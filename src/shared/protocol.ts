@@ -117,6 +117,8 @@ export type JournalStatus =
       revision: number;
       /** The day quick capture writes to, `YYYY-MM-DD`. */
       today: string;
+      /** Changes when the journal folder changed: what the panel said about the old one is cleared. */
+      journal: number;
       todayEnergy?: number;
       types: string[];
       tags: string[];

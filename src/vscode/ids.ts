@@ -49,6 +49,7 @@ export const SettingKey = {
   reminderEnabled: 'reflect.reminder.enabled',
   reminderNotify: 'reflect.reminder.notify',
   reminderTime: 'reflect.reminder.time',
+  dayStartsAt: 'reflect.dayStartsAt',
   reminderWorkdays: 'reflect.reminder.workdays',
   streakGraceDays: 'reflect.streak.graceDays',
   streakShow: 'reflect.streak.show',

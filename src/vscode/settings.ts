@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveJournalFolder } from '../core/journal/journalFiles';
-import { normalizeReminderSettings, ReminderSettings } from '../core/reminders/reminderSchedule';
+import { normalizeReminderSettings, parseTime, ReminderSettings } from '../core/reminders/reminderSchedule';
+import { DEFAULT_DAY_STARTS_AT } from '../core/retro/retroDay';
 import { SprintSettings } from '../core/reminders/sprintPeriod';
 import { SettingKey } from './ids';
 
@@ -9,6 +10,8 @@ export interface ReflectSettings {
   journalFolder: string;
   sprint: SprintSettings;
   reminder: ReminderSettings;
+  /** Minutes after midnight at which a new journal day begins (`reflect.dayStartsAt`). */
+  dayStartsAt: number;
   git: {
     autoCommit: boolean;
     autoPush: boolean;
@@ -36,10 +39,12 @@ export function readSettings(): ReflectSettings {
     showStreak: config.get<unknown>(SettingKey.streakShow),
   });
   const journalFolder = config.get<unknown>(SettingKey.journalFolder);
+  const dayStartsAt = readDayStartsAt(config.get<unknown>(SettingKey.dayStartsAt), problems);
   return {
     journalFolder: typeof journalFolder === 'string' ? journalFolder : '',
     sprint: reminder.sprint,
     reminder,
+    dayStartsAt,
     git: {
       autoCommit: config.get<unknown>(SettingKey.gitAutoCommit) !== false,
       autoPush: config.get<unknown>(SettingKey.gitAutoPush) === true,
@@ -47,6 +52,15 @@ export function readSettings(): ReflectSettings {
     },
     problems,
   };
+}
+
+function readDayStartsAt(value: unknown, problems: string[]): number {
+  const fallback = parseTime(DEFAULT_DAY_STARTS_AT)!;
+  if (value === undefined) return fallback;
+  const parsed = typeof value === 'string' ? parseTime(value) : undefined;
+  if (parsed !== undefined) return parsed;
+  problems.push(`reflect.dayStartsAt must be a 24-hour time like 04:00 (got ${JSON.stringify(value)}); using ${DEFAULT_DAY_STARTS_AT}.`);
+  return fallback;
 }
 
 function gitPathSetting(value: unknown): string | undefined {

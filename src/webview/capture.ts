@@ -38,6 +38,8 @@ export function createCapture({ ui, client, store }: CaptureDeps): CapturePart {
   let todayEnergy: number | undefined;
   /** The radio the user last chose, written once the choice settles. */
   let chosenEnergy: Energy | undefined;
+  /** Which journal and day the last status was about: "Energy today: …" belongs to that one only. */
+  let shownDay: string | undefined;
 
   function setWriteStatus(text: string, ok: boolean): void {
     ui.captureStatus.textContent = text;
@@ -132,6 +134,14 @@ export function createCapture({ ui, client, store }: CaptureDeps): CapturePart {
       ui.energy.disabled = !available;
       todayEnergy = status.state === 'ready' ? status.todayEnergy : undefined;
       if (status.state !== 'ready') return;
+      const day = `${status.journal} ${status.today}`;
+      if (shownDay !== undefined && shownDay !== day) {
+        // Another journal folder, or the day moved on: the last write's message was about the old one.
+        setWriteStatus('', true);
+        writeEnergy.cancel();
+        chosenEnergy = undefined;
+      }
+      shownDay = day;
       ui.captureDay.textContent = `for ${formatDate(status.today)}`;
       showTodayEnergy(status.todayEnergy);
     },

@@ -31,6 +31,78 @@ const SANITIZE: Config = {
   RETURN_TRUSTED_TYPE: false,
 };
 
+/**
+ * Past these lengths a line, or a paragraph's lines, are shown as plain text: marked's inline
+ * rules are quadratic on some runs (a 100 KB line of `_a_a…` took 17 s to render, freezing the
+ * panel), and backslash-escaped text is read in linear time. No real sentence is this long.
+ */
+const MAX_FORMATTED_LINE = 4_000;
+const MAX_FORMATTED_BLOCK = 8_000;
+
+/** Every ASCII punctuation character escaped, so marked reads the text literally. */
+const escapeMarkdown = (text: string): string => text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+
+/** The block marker a line starts with (`- `, `1. `, `## `, `> `), kept so the structure stays. */
+function markerLength(line: string): number {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let j = i;
+  const c = line[i];
+  if (c === '-' || c === '*' || c === '+' || c === '>') j = i + 1;
+  else if (c === '#') while (j - i < 6 && line[j] === '#') j++;
+  else {
+    while (j - i < 9 && line[j] >= '0' && line[j] <= '9') j++;
+    j = j > i && (line[j] === '.' || line[j] === ')') ? j + 1 : i;
+  }
+  return j > i && (line[j] === ' ' || j === line.length) ? j : 0;
+}
+
+const isFence = (line: string): boolean => {
+  const t = line.trimStart();
+  return t.startsWith('```') || t.startsWith('~~~');
+};
+
+/** Escapes the text of over-long lines and paragraphs (outside code fences); everything else is left alone. */
+export function shieldLongText(markdown: string): string {
+  if (markdown.length <= MAX_FORMATTED_LINE) return markdown;
+  const lines = markdown.split('\n');
+  let inFence = false;
+  let blockStart = 0;
+  let blockLength = 0;
+  const flush = (end: number): void => {
+    for (let k = blockStart; k < end; k++) {
+      if (blockLength <= MAX_FORMATTED_BLOCK && lines[k].length <= MAX_FORMATTED_LINE) continue;
+      const lead = markerLength(lines[k]);
+      lines[k] = lines[k].slice(0, lead) + escapeMarkdown(lines[k].slice(lead));
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isFence(line)) {
+      if (!inFence) flush(i);
+      inFence = !inFence;
+      blockStart = i + 1;
+      blockLength = 0;
+    } else if (inFence) {
+      continue;
+    } else if (line.trim() === '') {
+      flush(i);
+      blockStart = i + 1;
+      blockLength = 0;
+    } else {
+      // A list item or a heading starts a unit of its own: marked reads each item's text apart.
+      if (markerLength(line) > 0) {
+        flush(i);
+        blockStart = i;
+        blockLength = 0;
+      }
+      blockLength += line.length;
+    }
+  }
+  if (!inFence) flush(lines.length);
+  return lines.join('\n');
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -62,5 +134,5 @@ export function createMarkdownRenderer(purify: DOMPurify): (markdown: string) =>
       if (node.hasAttribute('href') && !node.hasAttribute('title')) node.setAttribute('title', node.getAttribute('href') ?? '');
     }
   });
-  return (markdown: string): string => purify.sanitize(marked.parse(markdown, { async: false }), SANITIZE);
+  return (markdown: string): string => purify.sanitize(marked.parse(shieldLongText(markdown), { async: false }), SANITIZE);
 }

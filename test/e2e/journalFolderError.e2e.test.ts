@@ -25,3 +25,25 @@ describe('Unwritable journal folder (e2e)', function () {
     await page.locator('.settings-editor .setting-item-contents', { hasText: 'Journal Folder' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   });
 });
+
+describe('Journal folder under /proc (e2e)', function () {
+  // mkdir -p loops forever under /proc (Node's own behaviour): this used to hang Reflect.
+  const workbench = useWorkbench({ 'reflect.journalFolder': '/proc/reflect-journal' });
+
+  it('gets the clear error within moments, naming the folder', async function () {
+    const { page } = workbench();
+    await runCommand(page, 'Reflect: Start End-of-Day Retro');
+    // Measured from the moment the palette closed on the command (activation is behind runCommand).
+    const started = Date.now();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: "Reflect can't write to the journal folder" });
+    await toast.waitFor({ state: 'visible', timeout: 15_000 });
+    const afterMs = Date.now() - started;
+    const message = (await toast.locator('.notification-list-item-message').textContent()) ?? '';
+    console.log(`      /proc journal: the error showed ${afterMs} ms after the command was chosen: ${message}`);
+    assert.ok(message.includes('/proc/reflect-journal'), message);
+    assert.match(message, /does not take new folders/);
+    assert.ok(afterMs < 10_000, `the error took ${afterMs} ms`);
+    await toast.getByRole('button', { name: 'Change Journal Folder' }).waitFor({ state: 'visible' });
+    await screenshot(page, 'journal-folder-proc.png');
+  });
+});

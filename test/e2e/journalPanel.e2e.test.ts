@@ -10,6 +10,19 @@ import { localDate, pickQuickItem, resultsDir, runCommand, screenshot, useWorkbe
 
 const ENTRIES = 365;
 const HOSTILE_DAYS_AGO = 2;
+/** An entry built to freeze a regex or a Markdown renderer (issue 13's reproductions), with a word to find it by. */
+const BOMB_DAYS_AGO = 9;
+const BOMB_WORD = 'quokkabomb';
+const BOMB = [
+  '## What went well?',
+  `- ${BOMB_WORD}: the rest of this entry is built to freeze a pattern`,
+  `# a${' '.repeat(8000)}x`,
+  `- ${'_a'.repeat(50_000)}`,
+  `- ${'['.repeat(100_000)}`,
+  `- ${'1'.repeat(100_000)}%`,
+  `- ${'#tag'.repeat(25_000)}`,
+  '',
+].join('\n');
 const TOPICS = ['Shipped the retry logic for the sync job', 'Paired with Sam on the flaky test', 'Design doc for payments got approved', 'Unblocked the release', 'Closed three review comments quickly'];
 
 // Each payload would leave a mark on the page if it ran: `data-pwned` on <body>.
@@ -40,7 +53,7 @@ function createJournal(): string {
   for (let i = 1; i <= ENTRIES; i++) {
     const date = localDaysAgo(i);
     const topic = i === 5 || i === 40 || i === 200 ? `Kubernetes upgrade, part ${i}` : `${TOPICS[i % TOPICS.length]} (day ${i})`;
-    const body = i === HOSTILE_DAYS_AGO ? HOSTILE : `## What went well?\n- ${topic}\n\n## What drained me?\n- Back-to-back meetings\n`;
+    const body = i === HOSTILE_DAYS_AGO ? HOSTILE : i === BOMB_DAYS_AGO ? BOMB : `## What went well?\n- ${topic}\n\n## What drained me?\n- Back-to-back meetings\n`;
     const file = path.join(journal, 'entries', date.slice(0, 4), `${date}-end-of-day.md`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `---\ntype: end-of-day\ndate: ${date}\nenergy: ${(i % 5) + 1}\ntags: [${i % 30 === 0 ? 'oncall' : ''}]\n---\n\n# End of day · ${date}\n\n${body}`);
@@ -227,6 +240,29 @@ describe('Journal panel (e2e)', function () {
       ['5', '40', '200'],
     );
     await screenshot(page, 'journal-panel-search.png');
+    await frame.locator('#search').press('Escape');
+    await frame.locator('#result-count', { hasText: `${ENTRIES} entries, newest first` }).waitFor();
+  });
+
+  it('answers at once with an entry built to freeze its patterns in the journal (times reported)', async function () {
+    const { page } = workbench();
+    const frame = await panelFrame(page);
+    if (await frame.locator('#reader-back').isVisible()) await frame.locator('#reader-back').click();
+    const searched = Date.now();
+    await frame.locator('#search').fill(BOMB_WORD);
+    await frame.locator('#result-count', { hasText: '1 entry matches' }).waitFor();
+    const searchMs = Date.now() - searched;
+    const opened = Date.now();
+    await rows(frame).first().click();
+    await frame.locator('#reader-body li', { hasText: BOMB_WORD }).waitFor();
+    await frame.locator('#reader-body li', { hasText: '_a_a_a' }).first().waitFor();
+    const readMs = Date.now() - opened;
+    console.log(`      with a 400 KB hostile entry in the journal: search answered in ${searchMs} ms, the entry opened in ${readMs} ms`);
+    writeFileSync(path.join(resultsDir, 'journal-panel-hostile-timing.json'), JSON.stringify({ searchMs, readMs }, null, 2));
+    // Generous bounds: before the fix one such line froze the panel for 17 s and the host for minutes.
+    assert.ok(searchMs < 10_000, `search took ${searchMs} ms`);
+    assert.ok(readMs < 10_000, `opening took ${readMs} ms`);
+    await frame.locator('#reader-back').click();
     await frame.locator('#search').press('Escape');
     await frame.locator('#result-count', { hasText: `${ENTRIES} entries, newest first` }).waitFor();
   });

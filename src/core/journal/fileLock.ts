@@ -29,6 +29,40 @@ export class FileLockedError extends Error {
   }
 }
 
+/**
+ * The lock folder refused the lock (a full or read-only temp folder, no permission): a different
+ * fault from the journal's own folder, so the message says where, and that the file is as it was.
+ */
+export class LockFolderError extends Error {
+  constructor(
+    readonly file: string,
+    readonly folder: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${file} was left as it was: its lock can't be written in ${folder} (${reason}).`, options);
+  }
+}
+
+/** An OS error in words a user can act on; the OS's own message for the rare ones. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'part of the path is a file, not a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** Per user, so one user's locks never block another's (a shared /tmp). */
 const DEFAULT_FOLDER = path.join(os.tmpdir(), `reflect-locks-${process.getuid?.() ?? 'user'}`);
 const WAIT_MS = 10_000;
@@ -110,20 +144,31 @@ async function isStale(lock: string, seen: string, staleMs: number): Promise<boo
  */
 async function tryCreate(lock: string, content: string): Promise<boolean> {
   const temp = `${lock}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.writeFile(temp, content, { mode: 0o600 });
   try {
+    // Inside the try: a full disk fails mid-write, and the half-written temp file must go too.
+    await fs.writeFile(temp, content, { mode: 0o600 });
     await fs.link(temp, lock);
     return true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    let handle: fs.FileHandle;
     try {
-      await fs.writeFile(lock, content, { flag: 'wx', mode: 0o600 });
-      return true;
+      handle = await fs.open(lock, 'wx', 0o600);
     } catch (create) {
       if ((create as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw create;
+    }
+    try {
+      await handle.writeFile(content);
+      await handle.close();
+      return true;
+    } catch (write) {
+      // Ours, but unreadable: it would block every writer until it is stale. Remove it.
+      await handle.close().catch(() => undefined);
+      await fs.rm(lock, { force: true });
+      throw write;
     }
   } finally {
     await fs.rm(temp, { force: true });
@@ -141,14 +186,31 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>, opti
 }
 
 async function holding<T>(lock: string, folder: string, file: string, work: () => Promise<T>, options: FileLockOptions): Promise<T> {
+  const mine = `${process.pid} ${Date.now()} ${randomBytes(4).toString('hex')}`;
+  try {
+    await acquire(lock, folder, file, mine, options);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    throw new LockFolderError(file, folder, describeFsError(err), { cause: err });
+  }
+  try {
+    return await work();
+  } finally {
+    // Only our own lock: if it was taken over as stale meanwhile, the new holder's stays.
+    if ((await fs.readFile(lock, 'utf8').catch(() => '')) === mine) await fs.rm(lock, { force: true });
+  }
+}
+
+/** Waits until `lock` holds `mine`, breaking stale locks on the way; FileLockedError when it waited too long. */
+async function acquire(lock: string, folder: string, file: string, mine: string, options: FileLockOptions): Promise<void> {
   const waitMs = options.waitMs ?? WAIT_MS;
   const staleMs = options.staleMs ?? STALE_MS;
   await privateFolder(folder);
-  const mine = `${process.pid} ${Date.now()} ${randomBytes(4).toString('hex')}`;
   const deadline = Date.now() + waitMs;
   let pause = 2;
   for (;;) {
-    if (await tryCreate(lock, mine)) break;
+    if (await tryCreate(lock, mine)) return;
     let seen: string;
     try {
       seen = await fs.readFile(lock, 'utf8');
@@ -161,11 +223,5 @@ async function holding<T>(lock: string, folder: string, file: string, work: () =
     if (Date.now() > deadline) throw new FileLockedError(file, `pid ${seen.split(' ')[0] || 'unknown'}`);
     await sleep(pause + Math.random() * pause);
     pause = Math.min(pause * 2, 50);
-  }
-  try {
-    return await work();
-  } finally {
-    // Only our own lock: if it was taken over as stale meanwhile, the new holder's stays.
-    if ((await fs.readFile(lock, 'utf8').catch(() => '')) === mine) await fs.rm(lock, { force: true });
   }
 }

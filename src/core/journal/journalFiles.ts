@@ -3,7 +3,9 @@ import { Dirent, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isInsideOrEqual, realpathOr } from '../toolkit/paths';
-import { FileLockOptions, withFileLock } from './fileLock';
+import { describeFsError, FileLockOptions, withFileLock } from './fileLock';
+
+export { describeFsError } from './fileLock';
 
 export const ENTRIES_FOLDER = 'entries';
 
@@ -11,9 +13,21 @@ export class JournalFolderError extends Error {
   constructor(
     readonly folder: string,
     readonly reason: string,
+    options?: ErrorOptions,
   ) {
-    super(`${folder}: ${reason}`);
+    super(`${folder}: ${reason}`, options);
   }
+}
+
+/**
+ * An OS error while writing `target`, in words that name the file, the cause and what became of
+ * the file ("the disk is full, so 2026-11-25-end-of-day.md was left as it was"). Errors of our own
+ * (no `code`) pass through, and so does a file that is gone (ENOENT), which is no folder's fault.
+ */
+function writeError(target: string, err: unknown, outcome: string): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || code === 'ENOENT') return err;
+  return new JournalFolderError(path.dirname(target), `${describeFsError(err)}, so ${path.basename(target)} ${outcome}`, { cause: err });
 }
 
 /**
@@ -74,29 +88,14 @@ export async function ensureFolder(folder: string): Promise<void> {
     }
     for (const level of missing.reverse()) {
       await fs.mkdir(level).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'EEXIST') throw err;
+        if (err.code === 'EEXIST') return;
+        // Its parent exists, yet "no such file": a file system that takes no new folders (/proc, /sys).
+        if (err.code === 'ENOENT') throw new Error(`the file system at ${path.dirname(level)} does not take new folders`);
+        throw err;
       });
     }
   } catch (err) {
     throw new JournalFolderError(folder, describeFsError(err));
-  }
-}
-
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'part of the path is a file, not a folder';
-    case 'ENOSPC':
-      return 'the disk is full';
-    default:
-      return err instanceof Error ? err.message : String(err);
   }
 }
 
@@ -136,7 +135,7 @@ export async function createFileExclusive(target: string, content: string): Prom
     }
     return 'created';
   } catch (err) {
-    throw new JournalFolderError(folder, describeFsError(err));
+    throw new JournalFolderError(folder, `${describeFsError(err)}, so ${path.basename(target)} was not created`, { cause: err });
   } finally {
     if (temp) await fs.rm(temp, { force: true });
   }
@@ -147,12 +146,18 @@ async function writeTempBeside(target: string, content: string, mode?: number): 
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', mode);
   try {
-    // The process umask narrows the mode given to open; a rewritten file keeps exactly its old one.
-    if (mode !== undefined) await handle.chmod(mode);
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      // The process umask narrows the mode given to open; a rewritten file keeps exactly its old one.
+      if (mode !== undefined) await handle.chmod(mode);
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    // A full disk fails mid-write: the partial temp file must not stay in the journal, holding space.
+    await fs.rm(temp, { force: true });
+    throw err;
   }
   return temp;
 }
@@ -181,33 +186,38 @@ export interface RewriteOptions extends FileLockOptions {
  * times). Never writes through a symlink or outside `root`. 'unchanged' when `change` returns undefined.
  */
 export async function rewriteFile(target: string, change: (text: string) => string | undefined, options: RewriteOptions = {}): Promise<'saved' | 'unchanged'> {
-  const folder = path.dirname(target);
   return withFileLock(
     target,
     async () => {
-      await assertWritable(target, options.root);
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const before = await fs.readFile(target, 'utf8');
-        const next = change(before);
-        if (next === undefined) return 'unchanged';
-        const { mode } = await fs.stat(target);
-        let temp: string | undefined;
-        try {
-          temp = await writeTempBeside(target, next, mode & 0o7777);
-          if ((await fs.readFile(target, 'utf8')) !== before) continue;
-          await fs.rename(temp, target);
-          temp = undefined;
-          return 'saved';
-        } catch (err) {
-          throw new JournalFolderError(folder, describeFsError(err));
-        } finally {
-          if (temp) await fs.rm(temp, { force: true });
-        }
+      try {
+        await assertWritable(target, options.root);
+        return await replaceUnlessChanged(target, change);
+      } catch (err) {
+        throw writeError(target, err, 'was left as it was');
       }
-      throw new JournalFolderError(folder, `${path.basename(target)} kept changing while Reflect tried to write to it; nothing was written`);
     },
     options,
   );
+}
+
+async function replaceUnlessChanged(target: string, change: (text: string) => string | undefined): Promise<'saved' | 'unchanged'> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = await fs.readFile(target, 'utf8');
+    const next = change(before);
+    if (next === undefined) return 'unchanged';
+    const { mode } = await fs.stat(target);
+    let temp: string | undefined;
+    try {
+      temp = await writeTempBeside(target, next, mode & 0o7777);
+      if ((await fs.readFile(target, 'utf8')) !== before) continue;
+      await fs.rename(temp, target);
+      temp = undefined;
+      return 'saved';
+    } finally {
+      if (temp) await fs.rm(temp, { force: true });
+    }
+  }
+  throw new JournalFolderError(path.dirname(target), `${path.basename(target)} kept changing while Reflect tried to write to it; nothing was written`);
 }
 
 /** A link is never written through, and a folder that leads outside the journal is never written in. */

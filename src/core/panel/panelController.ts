@@ -56,6 +56,9 @@ const SEARCH_BATCH = 64;
  */
 export class JournalPanelController {
   private revision = 0;
+  /** The folder the last status was about, and a number that changes with it. */
+  private folder: string | undefined;
+  private folderNumber = 0;
   private readonly texts: EntryTextCache;
   /** Bumped by every search; an older search still running stops at its next yield. */
   private searchGeneration = 0;
@@ -152,7 +155,11 @@ export class JournalPanelController {
     const rel = todayFile ? index.relative(todayFile) : undefined;
     const todayEntry = rel ? index.entry(rel) : undefined;
     const today = (todayFile && parseEntryName(path.basename(todayFile))?.date) ?? toIsoDate(this.deps.now());
-    const status: JournalStatus = { state: 'ready', revision: this.revision, today, ...timelineFacets(entries), total: entries.length };
+    if (folder !== this.folder) {
+      this.folder = folder;
+      this.folderNumber++;
+    }
+    const status: JournalStatus = { state: 'ready', revision: this.revision, today, journal: this.folderNumber, ...timelineFacets(entries), total: entries.length };
     if (todayEntry?.energy !== undefined) status.todayEnergy = todayEntry.energy;
     return status;
   }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, startOfDay, toIsoDate } from '../toolkit/localDates';
+import { addDays, startOfDay, toIsoDate } from '../toolkit/localDates';
 import { DEFAULT_SPRINT_LENGTH, normalizeSprintSettings, SprintSettings, sprintContaining } from './sprintPeriod';
 
 // When a retro is due, and how the streak counts, for any clock. No timers here: the caller asks
@@ -144,7 +144,7 @@ export function kindOn(day: Date, s: ReminderSettings): RetroKind {
 }
 
 /** Whether the retro for `day` exists (a sprint retro also counts for that day's daily one). */
-function written(day: Date, kind: RetroKind, has: HasRetro): boolean {
+export function isWritten(day: Date, kind: RetroKind, has: HasRetro): boolean {
   const iso = toIsoDate(day);
   return kind === 'sprint' ? has(iso, 'sprint') : has(iso, 'daily') || has(iso, 'sprint');
 }
@@ -159,25 +159,12 @@ export function reminderStatus(now: Date, s: ReminderSettings, has: HasRetro, st
   const day = lastDueDay(now, s);
   if (!day) return { state: 'quiet', reason: 'not-yet', next };
   const kind = kindOn(day, s);
-  if (written(day, kind, has)) return { state: 'quiet', reason: 'done', next, kind };
+  if (isWritten(day, kind, has)) return { state: 'quiet', reason: 'done', next, kind };
   if (state.skippedDay === toIsoDate(day)) return { state: 'quiet', reason: 'skipped', next, kind };
   if (state.snoozedUntil !== undefined && now.getTime() < state.snoozedUntil) {
     return { state: 'quiet', reason: 'snoozed', next: new Date(state.snoozedUntil), kind };
   }
   return { state: 'due', kind, day, since: dueAt(day, s) };
-}
-
-/**
- * The day a retro started at `now` reflects on: the retro that is due, if it is still missing (so
- * one written after midnight, before today's reminder time, or on the weekend, is for the last
- * workday); otherwise today.
- */
-export function reflectionDay(now: Date, s: ReminderSettings, has: HasRetro): Date {
-  const today = startOfDay(now);
-  if (!s.enabled) return today;
-  const day = lastDueDay(now, s);
-  if (!day || daysBetween(day, today) === 0) return today;
-  return written(day, kindOn(day, s), has) ? today : day;
 }
 
 /** A stable id for one due retro, shared by every window: `daily:2026-11-25`. */
@@ -197,7 +184,7 @@ export function streak(now: Date, s: ReminderSettings, has: HasRetro, maxDays = 
   let missedInARow = 0;
   for (let i = 0; i < maxDays; i++, day = addDays(day, -1)) {
     if (!isWorkday(day, s)) continue;
-    if (written(day, kindOn(day, s), has)) {
+    if (isWritten(day, kindOn(day, s), has)) {
       count++;
       missedInARow = 0;
     } else if (i === 0) {

@@ -91,26 +91,51 @@ const VERB: Record<GitOperation, string> = {
   'add-remote': 'add the remote to the journal repository',
 };
 
-const HINT: Record<GitFailureKind, string> = {
-  'git-missing': 'Install git (or set git.path) to keep a history of your journal.',
-  'no-remote': 'Run "Reflect: Set Up Journal Repository" to add a private remote, or turn off reflect.git.autoPush.',
-  locked: 'Another git process is using the journal repository, or a stale .git/index.lock is left over; the next save tries again.',
-  conflict: 'The journal repository is in the middle of a merge; finish it in the journal folder and the next save commits again.',
-  identity: 'Set your name and email for git (git config --global user.name / user.email).',
-  rejected: 'The remote has commits the journal does not; pull in the journal folder, then push again.',
-  unreachable: 'The next commit tries again.',
-  auth: 'Check your credentials for the remote.',
-  timeout: 'The next commit tries again.',
-  other: '',
-};
+/** What happens next on its own, so a hint never promises a retry that won't come. */
+export interface RetryContext {
+  autoCommit: boolean;
+  autoPush: boolean;
+}
 
-/** The one-notification text: what failed, git's words, what to do, and that nothing was lost. */
-export function failureMessage(f: GitFailure): string {
+/** When the operation is tried again: by itself (auto-commit, auto-push), or when the user runs it. */
+function retryText(operation: GitOperation, ctx: RetryContext): string {
+  if (operation === 'commit') return ctx.autoCommit ? 'the next save commits again' : 'run "Reflect: Commit Journal" to try again';
+  if (operation === 'push') return ctx.autoCommit && ctx.autoPush ? 'the next commit pushes again' : 'run "Reflect: Push Journal" to try again';
+  return 'run the command again';
+}
+
+function hint(f: GitFailure, ctx: RetryContext): string {
+  const retry = retryText(f.operation, ctx);
+  switch (f.kind) {
+    case 'git-missing':
+      return 'Install git (or set git.path) to keep a history of your journal.';
+    case 'no-remote':
+      return `Run "Reflect: Set Up Journal Repository" to add a private remote${ctx.autoPush ? ', or turn off reflect.git.autoPush' : ''}.`;
+    case 'locked':
+      return `Another git process is using the journal repository, or a stale .git/index.lock is left over; ${retry}.`;
+    case 'conflict':
+      return `The journal repository is in the middle of a merge; finish it in the journal folder, then ${retry}.`;
+    case 'identity':
+      return 'Set your name and email for git (git config --global user.name / user.email).';
+    case 'rejected':
+      return 'The remote has commits the journal does not; pull in the journal folder, then push again.';
+    case 'unreachable':
+    case 'timeout':
+      return `${retry[0].toUpperCase()}${retry.slice(1)}.`;
+    case 'auth':
+      return 'Check your credentials for the remote.';
+    case 'other':
+      return '';
+  }
+}
+
+/** The one-notification text: what failed, git's words, what to do (true to the settings), and that nothing was lost. */
+export function failureMessage(f: GitFailure, ctx: RetryContext): string {
   if (f.kind === 'git-missing') return 'Reflect: git was not found, so your journal is not committed. Your entries are still saved as Markdown.';
-  if (f.kind === 'no-remote') return `Reflect couldn't push the journal: it has no remote. ${HINT['no-remote']} Your entries are saved.`;
-  const hint = HINT[f.kind] ? ` ${HINT[f.kind]}` : '';
+  if (f.kind === 'no-remote') return `Reflect couldn't push the journal: it has no remote. ${hint(f, ctx)} Your entries are saved.`;
+  const advice = hint(f, ctx);
   const detail = f.detail ? `: ${f.detail.replace(/[.]$/, '')}.` : '.';
-  return `Reflect couldn't ${VERB[f.operation]}${detail}${hint} Your entries are saved.`;
+  return `Reflect couldn't ${VERB[f.operation]}${detail}${advice ? ` ${advice}` : ''} Your entries are saved.`;
 }
 
 /**

@@ -47,11 +47,17 @@ class JournalPanelProvider extends Disposable implements vscode.WebviewViewProvi
     this.register(toDisposable(() => clearTimeout(this.midnightTimer)));
   }
 
-  /** At the next local midnight "today" moves on: capture's day, today's energy, the chart's end. */
+  /**
+   * When the next journal day starts (`reflect.dayStartsAt`) and again at midnight, "today" moves on:
+   * capture's day, today's energy, the chart's end.
+   */
   private scheduleMidnight(): void {
     clearTimeout(this.midnightTimer);
     const now = this.services.clock.now();
-    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    const starts = readSettings().dayStartsAt;
+    const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate(), Math.floor(starts / 60), starts % 60, 1);
+    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    const next = dayStart > now && dayStart < midnight ? dayStart : midnight;
     this.midnightTimer = setTimeout(() => {
       this.refreshSoon();
       this.scheduleMidnight();
@@ -138,7 +144,7 @@ function vscodeHost(services: Services): PanelHost {
     async todayEntry(create: boolean): Promise<string> {
       const template = builtInTemplate('end-of-day')!;
       const settings = readSettings();
-      if (!create) return services.retroDays.entryFile(journalFolderOf(settings), template, settings.reminder);
+      if (!create) return services.retroDays.entryFile(journalFolderOf(settings), template, settings.dayStartsAt);
       return (await startTodaysRetro(template, settings, services)).path;
     },
     // Through the editor when the file is open (unsaved text is kept), else an atomic replace.

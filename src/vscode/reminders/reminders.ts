@@ -151,8 +151,10 @@ export class Reminder extends Disposable {
   /** Starts the retro that is due (end of day or sprint), for the day it is due. */
   async startDue(): Promise<vscode.Uri | undefined> {
     await this.refresh();
-    const template = this.status.state === 'due' && this.status.kind === 'sprint' ? 'sprint' : 'end-of-day';
-    return vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.startRetro, template);
+    if (this.status.state !== 'due') return vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.startRetro, 'end-of-day');
+    // The day the reminder named, said explicitly: Thursday morning's click on Wednesday's reminder writes Wednesday's.
+    const template = this.status.kind === 'sprint' ? 'sprint' : 'end-of-day';
+    return vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.startRetro, template, toIsoDate(this.status.day));
   }
 
   async snoozePicker(): Promise<void> {

@@ -17,7 +17,9 @@ import { startTodaysRetro } from './todaysRetro';
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const retros = new RetroStarter(services);
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.startRetro, (templateId?: unknown) => retros.start(typeof templateId === 'string' ? templateId : undefined)),
+    vscode.commands.registerCommand(CommandId.startRetro, (templateId?: unknown, day?: unknown) =>
+      retros.start(typeof templateId === 'string' ? templateId : undefined, parseDayArgument(day)),
+    ),
     vscode.commands.registerCommand(CommandId.startEndOfDayRetro, () => retros.start('end-of-day')),
     vscode.commands.registerCommand(CommandId.startSprintRetro, () => retros.start('sprint')),
     vscode.commands.registerCommand(CommandId.createTemplate, () => retros.createTemplate()),
@@ -27,6 +29,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
 interface TemplateItem extends vscode.QuickPickItem {
   template?: RetroTemplate;
+  /** An earlier day the user picked explicitly (a missed retro); otherwise the journal day. */
+  day?: Date;
 }
 
 class RetroStarter {
@@ -36,16 +40,18 @@ class RetroStarter {
   constructor(private readonly services: Services) {}
 
   /**
-   * Opens today's retro for a template (picked by the user when no id is given), creating it
-   * first if needed. Resolves to the entry's URI, or undefined when cancelled or failed.
+   * Opens today's retro for a template (picked by the user when no id is given), or the retro of
+   * `day` when one is given (the reminder of a missed retro), creating it first if needed.
+   * Resolves to the entry's URI, or undefined when cancelled or failed.
    */
-  async start(templateId?: string): Promise<vscode.Uri | undefined> {
+  async start(templateId?: string, day?: Date): Promise<vscode.Uri | undefined> {
     try {
       const settings = readSettings();
       for (const problem of settings.problems) this.reportOnce(problem, () => vscode.window.showWarningMessage(`Reflect: ${problem}`));
       const journal = journalFolderOf(settings);
       const userTemplates = await loadUserTemplates(journal);
-      const template = templateId ? findTemplate(templateId, userTemplates) : await this.pick(journal, userTemplates, settings);
+      const picked = templateId ? { template: findTemplate(templateId, userTemplates), day } : await this.pick(journal, userTemplates, settings);
+      const template = picked?.template;
       if (!template) {
         if (templateId) void vscode.window.showErrorMessage(`Reflect: there is no retro template "${templateId}".`);
         return undefined;
@@ -53,7 +59,7 @@ class RetroStarter {
       if (template.source === 'user') this.reportTemplateProblems(template, template.problems);
 
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reflect: preparing your retro' }, () =>
-        startTodaysRetro(template, settings, this.services),
+        startTodaysRetro(template, settings, this.services, picked.day),
       );
       const { moment } = result;
       const uri = vscode.Uri.file(result.path);
@@ -64,10 +70,12 @@ class RetroStarter {
         editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         this.services.log.info(`Started ${describeType(template.type)} retro: ${result.path}`);
         if (toIsoDate(moment) !== toIsoDate(this.services.clock.now())) {
-          vscode.window.setStatusBarMessage(`$(notebook) Reflect: this retro is for ${weekdayName(moment)} ${toIsoDate(moment)}, whose retro was still missing`, 8000);
+          const why = picked.day ? 'as you chose' : `your day starts at ${formatTime(settings.dayStartsAt)}`;
+          vscode.window.setStatusBarMessage(`$(notebook) Reflect: this retro is for ${weekdayName(moment)} ${toIsoDate(moment)} (${why})`, 8000);
         }
       } else {
-        vscode.window.setStatusBarMessage(`$(notebook) Reflect: today's ${describeType(template.type)} retro was already started; opened it`, 5000);
+        const whose = picked.day ? `${weekdayName(moment)}'s` : "today's";
+        vscode.window.setStatusBarMessage(`$(notebook) Reflect: ${whose} ${describeType(template.type)} retro was already started; opened it`, 5000);
       }
       if (result.unknownVariables.length > 0 && template.source === 'user') {
         const names = result.unknownVariables.map((v) => `{{${v}}}`).join(', ');
@@ -81,10 +89,10 @@ class RetroStarter {
     }
   }
 
-  private async pick(journal: string, userTemplates: UserTemplate[], settings: ReflectSettings): Promise<RetroTemplate | undefined> {
+  private async pick(journal: string, userTemplates: UserTemplate[], settings: ReflectSettings): Promise<TemplateItem | undefined> {
     const item = async (template: RetroTemplate): Promise<TemplateItem> => {
-      // The same day the retro would be opened for: after midnight, yesterday's if it is missing.
-      const started = await pathExists(await this.services.retroDays.entryFile(journal, template, settings.reminder));
+      // The same file the retro would be opened as: the journal day's (see reflect.dayStartsAt).
+      const started = await pathExists(this.services.retroDays.entryFile(journal, template, settings.dayStartsAt));
       return {
         label: template.label,
         description: started ? "today's is started: opens it" : undefined,
@@ -93,16 +101,34 @@ class RetroStarter {
       };
     };
     const items: TemplateItem[] = await Promise.all(BUILT_IN_TEMPLATES.map(item));
+    const missed = await this.missedItem(settings);
+    if (missed) items.splice(1, 0, missed);
     if (userTemplates.length > 0) {
       items.push({ label: 'Your templates', kind: vscode.QuickPickItemKind.Separator });
       items.push(...(await Promise.all(userTemplates.map(item))));
     }
-    const picked = await vscode.window.showQuickPick(items, {
+    return vscode.window.showQuickPick(items, {
       title: 'Reflect: Start Retro',
       placeHolder: 'Which retro? (your own templates live in the journal’s templates/ folder)',
       matchOnDetail: true,
     });
-    return picked?.template;
+  }
+
+  /** "Yesterday's retro — not written yet": the last workday's missing retro, offered, never chosen silently. */
+  private async missedItem(settings: ReflectSettings): Promise<TemplateItem | undefined> {
+    const missed = await this.services.retroDays.missed(settings.reminder, settings.dayStartsAt);
+    if (!missed) return undefined;
+    const template = builtInTemplate(missed.kind === 'sprint' ? 'sprint' : 'end-of-day')!;
+    const today = this.services.retroDays.today(settings.dayStartsAt);
+    const yesterday = toIsoDate(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)) === toIsoDate(missed.day);
+    const whose = yesterday ? 'Yesterday' : weekdayName(missed.day);
+    return {
+      label: `$(history) ${whose}'s ${missed.kind === 'sprint' ? 'sprint ' : ''}retro — not written yet`,
+      description: toIsoDate(missed.day),
+      detail: `Write the ${describeType(template.type)} retro for ${weekdayName(missed.day)} ${toIsoDate(missed.day)}, with that day's commits.`,
+      template,
+      day: missed.day,
+    };
   }
 
   private reportTemplateProblems(template: UserTemplate, problems: string[]): void {
@@ -149,6 +175,19 @@ class RetroStarter {
       void showJournalError(err, this.services.log);
     }
   }
+}
+
+/** A `YYYY-MM-DD` day passed to the command (by the reminder), as a local date; anything else is ignored. */
+function parseDayArgument(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const day = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return toIsoDate(day) === value ? day : undefined;
+}
+
+function formatTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 function findTemplate(id: string, userTemplates: UserTemplate[]): RetroTemplate | undefined {

@@ -4,13 +4,13 @@ import { Services } from '../services';
 import { journalFolderOf, ReflectSettings } from '../settings';
 
 /**
- * Opens (creating it if needed) the retro of `template` for the day it belongs to, as Start Retro,
- * quick capture and the journal panel all do: the retro day from the core, the window's workspace,
- * trust and git path, the previous retro from the index.
+ * Opens (creating it if needed) the retro of `template` for the journal day, or for `day` when the
+ * user chose an earlier one, as Start Retro, quick capture and the journal panel all do: the retro
+ * day from the core, the window's workspace, trust and git path, the previous retro from the index.
  */
-export async function startTodaysRetro(template: RetroTemplate, settings: ReflectSettings, services: Services): Promise<StartRetroResult & { moment: Date }> {
+export async function startTodaysRetro(template: RetroTemplate, settings: ReflectSettings, services: Services, day?: Date): Promise<StartRetroResult & { moment: Date }> {
   const journalFolder = journalFolderOf(settings);
-  const moment = await services.retroDays.moment(template, settings.reminder);
+  const moment = services.retroDays.moment(settings.dayStartsAt, day);
   const result = await startRetro({
     journalFolder,
     template,

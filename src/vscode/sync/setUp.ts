@@ -108,7 +108,7 @@ export class SetUpWizard {
         ? ` Each commit is pushed to ${remote}.`
         : ` Push to ${remote} from the status bar or with "Reflect: Push Journal" (or turn on reflect.git.autoPush).`
       : ' It has no remote: its history stays on this machine.';
-    void vscode.window.showInformationMessage(`Reflect: your journal is a git repository of its own${existed ? '' : ' now'}; each saved entry is committed.${where}${sync}`);
+    void vscode.window.showInformationMessage(`Reflect: your journal is a git repository of its own${existed ? '' : ' now'}; each saved entry is committed. Source Control lists it beside your work repositories.${where}${sync}`);
     return { folder, created: !existed, via: repo.via, excludedFrom: outer?.root, remotes };
   }
 

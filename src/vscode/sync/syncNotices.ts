@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeGitFailure, failureMessage, FailureNotices, GitFailure, GitOperation } from '../../core/sync/gitFailures';
 import { OnceEach } from '../../core/toolkit/onceEach';
 import { BuiltInCommand, CommandId, SettingKey } from '../ids';
+import { readSettings } from '../settings';
 
 /**
  * What the journal's git tells the user, and how often: a failure once per kind until that
@@ -34,7 +35,7 @@ export class SyncNotices {
     const turnOff = 'Turn Off Auto-Commit';
     const setUp = 'Set Up Journal Repository';
     const actions = failure.kind === 'git-missing' ? [turnOff, output] : failure.kind === 'no-remote' ? [setUp, output] : [output];
-    const choice = await vscode.window.showWarningMessage(failureMessage(failure), ...actions);
+    const choice = await vscode.window.showWarningMessage(failureMessage(failure, readSettings().git), ...actions);
     if (choice === output) this.log.show(true);
     else if (choice === turnOff) await vscode.workspace.getConfiguration().update(SettingKey.gitAutoCommit, false, vscode.ConfigurationTarget.Global);
     else if (choice === setUp) await vscode.commands.executeCommand(CommandId.setUpJournalRepository);

@@ -169,3 +169,27 @@ describe('journal panel: rendering hostile Markdown', () => {
     assert.equal(doc.querySelectorAll('a[href]').length, 0);
   });
 });
+
+describe('journal panel Markdown: text long enough to freeze the renderer', () => {
+  const emphasisRun = '_a'.repeat(50_000);
+
+  it('shows a 100 KB run of emphasis marks as the text it is, in its list item', () => {
+    const html = render(`## What went well?\n- ${emphasisRun}\n- Shipped the *fix*\n`);
+    assert.ok(!html.includes('<em>a'), 'the run is not read as emphasis');
+    assert.ok(html.includes(`<li>${emphasisRun}</li>`), 'every character is shown, still as a list item');
+    assert.ok(html.includes('<em>fix</em>'), 'the short item next to it keeps its formatting');
+  });
+
+  it('a paragraph of many lines past the limit is shown as plain text; code fences are left as they are', () => {
+    const paragraph = Array.from({ length: 20 }, () => '*b'.repeat(250)).join('\n');
+    const html = render(`${paragraph}\n\n\`\`\`\n${'_c'.repeat(5000)}\n\`\`\`\n`);
+    assert.ok(!html.includes('<em>'), html.slice(0, 200));
+    assert.ok(html.includes(`<code>${'_c'.repeat(5000)}\n</code>`));
+  });
+
+  it('a long list of ordinary items keeps its formatting: only over-long text is escaped', () => {
+    const items = Array.from({ length: 300 }, (_, i) => `- item **${i}** with some words to make it long enough`).join('\n');
+    const html = render(items);
+    assert.equal((html.match(/<strong>/g) ?? []).length, 300);
+  });
+});

@@ -91,7 +91,7 @@ describe('journal panel: timeline pages', () => {
   it('tells the webview the journal\'s types, tags, size and today\'s energy', async () => {
     const { journal, index, controller } = await journalOf120();
     const [reply] = await ask(controller, { type: 'ready' });
-    const expected: JournalStatus = { state: 'ready', revision: 0, today: '2026-11-25', types: ['end-of-day', 'sprint'], tags: ['rust', 'Speaking'], total: 121 };
+    const expected: JournalStatus = { state: 'ready', revision: 0, today: '2026-11-25', journal: 1, types: ['end-of-day', 'sprint'], tags: ['rust', 'Speaking'], total: 121 };
     assert.deepEqual(reply, { type: 'journal', status: expected });
     writeEntry(journal, '2026-11-25', '## What went well?\n- x\n', { energy: 4 });
     await index.rescan();

@@ -4,7 +4,6 @@ import {
   dueAt,
   HasRetro,
   normalizeReminderSettings,
-  reflectionDay,
   reminderStatus,
   ReminderSettings,
   streak,
@@ -55,16 +54,6 @@ describe('reminder schedule', () => {
     assert.equal(reminderStatus(at(2026, 11, 25, 17), s, none).state === 'due' && toIsoDate((reminderStatus(at(2026, 11, 25, 17), s, none) as { day: Date }).day), '2026-11-24');
     const woke = reminderStatus(at(2026, 11, 25, 21), s, journal('2026-11-24 daily'));
     assert.equal(woke.state === 'due' && toIsoDate(woke.day), '2026-11-25');
-  });
-
-  it('a retro written after midnight, before the reminder time, is for the day it reflects on', () => {
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 26, 0, 40), s, none)), '2026-11-25');
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 26, 0, 40), s, journal('2026-11-25 daily'))), '2026-11-26');
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 26, 18), s, none)), '2026-11-26');
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 30, 9), s, none)), '2026-11-27', 'Monday morning reflects on a missed Friday');
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 28, 20), s, none)), '2026-11-27', 'so does Saturday evening: the status says Friday is due');
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 28, 20), s, journal('2026-11-27 daily'))), '2026-11-28');
-    assert.equal(toIsoDate(reflectionDay(at(2026, 11, 26, 0, 40), settings({ enabled: false }), none)), '2026-11-26');
   });
 
   it('makes the sprint retro due on the sprint\'s last workday, instead of the daily one', () => {

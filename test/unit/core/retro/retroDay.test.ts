@@ -1,10 +1,11 @@
-// Which day a retro started now is for: the missed one after midnight, otherwise today; a weekly
-// retro always about the week up to now. Real entry files, a fixed clock.
+// Which day a retro started now is for: the journal day (before reflect.dayStartsAt it is still
+// yesterday), or a day the user chose; a missed retro is offered, never chosen silently. Real entry
+// files, a fixed clock.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { normalizeReminderSettings, ReminderSettings } from '../../../../src/core/reminders/reminderSchedule';
-import { RetroDays } from '../../../../src/core/retro/retroDay';
+import { journalDay, RetroDays } from '../../../../src/core/retro/retroDay';
 import { builtInTemplate } from '../../../../src/core/retro/retroTemplates';
 import { toIsoDate } from '../../../../src/core/toolkit/localDates';
 import { entriesIn, fixedClock, tempDir } from '../../fixtures';
@@ -17,6 +18,7 @@ const settings = (raw: Parameters<typeof normalizeReminderSettings>[0] = {}): Re
 
 const endOfDay = builtInTemplate('end-of-day')!;
 const weekly = builtInTemplate('weekly')!;
+const FOUR_AM = 4 * 60;
 
 // 2026-11-25 is a Wednesday; the default reminder is at 17:30 on Monday to Friday.
 const THURSDAY_1AM = new Date(2026, 10, 26, 1, 0);
@@ -33,46 +35,72 @@ function journalWith(now: Date, ...dates: string[]): { journal: string; days: Re
 }
 
 describe('retro day', () => {
-  it('at 01:00 on Thursday with Wednesday\'s retro missing, the retro is Wednesday\'s', async () => {
-    const { journal, days } = journalWith(THURSDAY_1AM, '2026-11-24');
-    const moment = await days.moment(endOfDay, settings());
-    assert.equal(toIsoDate(moment), '2026-11-25');
-    assert.equal(await days.entryFile(journal, endOfDay, settings()), path.join(journal, 'entries', '2026', '2026-11-25-end-of-day.md'));
+  it('before the day starts (01:00 Thursday, day starts 04:00) the retro and captures are Wednesday\'s, written or not', async () => {
+    for (const written of [[], ['2026-11-25']]) {
+      const { journal, days } = journalWith(THURSDAY_1AM, ...written);
+      assert.equal(toIsoDate(days.moment(FOUR_AM)), '2026-11-25');
+      assert.equal(days.entryFile(journal, endOfDay, FOUR_AM), path.join(journal, 'entries', '2026', '2026-11-25-end-of-day.md'));
+    }
   });
 
-  it('at 01:00 on Thursday with Wednesday\'s retro written, the retro is Thursday\'s, at the time it is', async () => {
-    const { journal, days } = journalWith(THURSDAY_1AM, '2026-11-25');
-    const moment = await days.moment(endOfDay, settings());
-    assert.equal(moment.getTime(), THURSDAY_1AM.getTime());
-    assert.equal(await days.entryFile(journal, endOfDay, settings()), path.join(journal, 'entries', '2026', '2026-11-26-end-of-day.md'));
+  it('the first morning: installed at 07:22, the retro and a capture a minute later are both today\'s', async () => {
+    const morning = new Date(2026, 10, 26, 7, 22);
+    const { journal, days } = journalWith(morning);
+    assert.equal(days.moment(FOUR_AM).getTime(), morning.getTime());
+    assert.equal(days.entryFile(journal, endOfDay, FOUR_AM), path.join(journal, 'entries', '2026', '2026-11-26-end-of-day.md'));
   });
 
-  it('a weekly retro is about the week up to now, even with a day missing', async () => {
-    const { journal, days } = journalWith(THURSDAY_1AM);
-    assert.equal((await days.moment(weekly, settings())).getTime(), THURSDAY_1AM.getTime());
-    assert.equal(await days.entryFile(journal, weekly, settings()), path.join(journal, 'entries', '2026', '2026-11-26-weekly.md'));
+  it('a missed retro is never chosen silently: at 09:00 Thursday with Wednesday\'s missing, Start Retro writes Thursday\'s and offers Wednesday\'s', async () => {
+    const nine = new Date(2026, 10, 26, 9, 0);
+    const { journal, days } = journalWith(nine, '2026-11-24');
+    assert.equal(days.entryFile(journal, endOfDay, FOUR_AM), path.join(journal, 'entries', '2026', '2026-11-26-end-of-day.md'));
+    const missed = await days.missed(settings(), FOUR_AM);
+    assert.equal(missed && `${toIsoDate(missed.day)} ${missed.kind}`, '2026-11-25 daily');
+    assert.equal(days.entryFile(journal, endOfDay, FOUR_AM, missed!.day), path.join(journal, 'entries', '2026', '2026-11-25-end-of-day.md'));
+    assert.equal(toIsoDate(days.moment(FOUR_AM, missed!.day)), '2026-11-25');
   });
 
-  it('once today\'s reminder time has come, the retro is today\'s, even with yesterday\'s missing', async () => {
-    const evening = new Date(2026, 10, 26, 18, 0);
-    const { journal, days } = journalWith(evening);
-    assert.equal((await days.moment(endOfDay, settings())).getTime(), evening.getTime());
-    assert.equal(await days.entryFile(journal, endOfDay, settings()), path.join(journal, 'entries', '2026', '2026-11-26-end-of-day.md'));
+  it('nothing is offered when the last workday\'s retro exists, or with reminders off', async () => {
+    const nine = new Date(2026, 10, 26, 9, 0);
+    assert.equal(await journalWith(nine, '2026-11-25').days.missed(settings(), FOUR_AM), undefined);
+    assert.equal(await journalWith(nine).days.missed(settings({ enabled: false }), FOUR_AM), undefined);
   });
 
-  it('on Saturday with Friday\'s retro missing it is Friday\'s; with reminders off, always today\'s', async () => {
+  it('Monday and the weekend offer Friday\'s; a day starting at 00:00 follows the calendar', async () => {
+    const monday = new Date(2026, 10, 30, 9, 0);
+    assert.equal(toIsoDate((await journalWith(monday, '2026-11-26').days.missed(settings(), FOUR_AM))!.day), '2026-11-27');
     const saturday = new Date(2026, 10, 28, 11, 0);
-    const { journal, days } = journalWith(saturday, '2026-11-26');
-    assert.equal(await days.entryFile(journal, endOfDay, settings()), path.join(journal, 'entries', '2026', '2026-11-27-end-of-day.md'));
-    assert.equal(await days.entryFile(journal, endOfDay, settings({ enabled: false })), path.join(journal, 'entries', '2026', '2026-11-28-end-of-day.md'));
-    assert.equal(await journalWith(THURSDAY_1AM).days.entryFile(journal, endOfDay, settings({ enabled: false })), path.join(journal, 'entries', '2026', '2026-11-26-end-of-day.md'));
+    assert.equal(toIsoDate((await journalWith(saturday).days.missed(settings(), FOUR_AM))!.day), '2026-11-27');
+    const { journal, days } = journalWith(THURSDAY_1AM);
+    assert.equal(days.entryFile(journal, endOfDay, 0), path.join(journal, 'entries', '2026', '2026-11-26-end-of-day.md'));
+    // At 01:00 the journal day is Wednesday: the workday before it, Tuesday, is what is missed.
+    assert.equal(toIsoDate((await days.missed(settings(), FOUR_AM))!.day), '2026-11-24');
+  });
+
+  it('on a sprint\'s last workday the missed retro is the sprint retro', async () => {
+    const monday = new Date(2026, 10, 30, 9, 0);
+    const missed = await journalWith(monday).days.missed(settings({ sprintLength: 14, sprintStart: '2026-11-16' }), FOUR_AM);
+    assert.equal(missed && `${toIsoDate(missed.day)} ${missed.kind}`, '2026-11-27 sprint');
+  });
+
+  it('a weekly retro is dated on the journal day too', async () => {
+    const { journal, days } = journalWith(THURSDAY_1AM);
+    assert.equal(days.entryFile(journal, weekly, FOUR_AM), path.join(journal, 'entries', '2026', '2026-11-25-weekly.md'));
+  });
+
+  it('journalDay: the minute before the day starts is still yesterday; the minute it starts is today', () => {
+    assert.equal(toIsoDate(journalDay(new Date(2026, 10, 26, 3, 59), FOUR_AM)), '2026-11-25');
+    assert.equal(toIsoDate(journalDay(new Date(2026, 10, 26, 4, 0), FOUR_AM)), '2026-11-26');
+    assert.equal(toIsoDate(journalDay(new Date(2026, 10, 26, 0, 0), 0)), '2026-11-26');
+    assert.equal(toIsoDate(journalDay(new Date(2026, 0, 1, 2, 0), FOUR_AM)), '2025-12-31');
   });
 
   it('reads the journal as it is now: a retro written since the last question changes the answer', async () => {
-    const { journal, days } = journalWith(THURSDAY_1AM, '2026-11-24');
-    assert.match(await days.entryFile(journal, endOfDay, settings()), /2026-11-25-end-of-day\.md$/);
+    const nine = new Date(2026, 10, 26, 9, 0);
+    const { journal, days } = journalWith(nine, '2026-11-24');
+    assert.ok(await days.missed(settings(), FOUR_AM));
     const file = path.join(journal, 'entries', '2026', '2026-11-25-end-of-day.md');
     writeFileSync(file, '---\ntype: end-of-day\ndate: 2026-11-25\n---\n## What went well?\n- Late but written\n');
-    assert.match(await days.entryFile(journal, endOfDay, settings()), /2026-11-26-end-of-day\.md$/);
+    assert.equal(await days.missed(settings(), FOUR_AM), undefined);
   });
 });

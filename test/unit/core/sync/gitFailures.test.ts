@@ -2,7 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { GitMissingError, runGit } from '../../../../src/core/git/runGit';
-import { describeGitFailure, FailureNotices, failureMessage, summarizeGitOutput } from '../../../../src/core/sync/gitFailures';
+import { describeGitFailure, FailureNotices, failureMessage, NoRemoteError, summarizeGitOutput } from '../../../../src/core/sync/gitFailures';
+
+const AUTO = { autoCommit: true, autoPush: true };
 import { tempDir } from '../../fixtures';
 
 describe('journal repository: telling the user', () => {
@@ -25,7 +27,25 @@ describe('journal repository: telling the user', () => {
     const err = Object.assign(new Error('Failed to execute git'), { stderr: "fatal: Unable to create '/j/.git/index.lock': File exists." });
     const f = describeGitFailure('commit', err);
     assert.equal(f.kind, 'locked');
-    assert.match(failureMessage(f), /index\.lock/);
+    assert.match(failureMessage(f, AUTO), /index\.lock/);
+  });
+
+  it('promises a retry only when one will come, and names autoPush only when it is on', () => {
+    const offline = describeGitFailure('push', new Error('fatal: unable to access \'https://x/\': Could not resolve host: x'));
+    assert.equal(offline.kind, 'unreachable');
+    assert.match(failureMessage(offline, AUTO), /The next commit pushes again\. Your entries are saved\.$/);
+    assert.match(failureMessage(offline, { autoCommit: true, autoPush: false }), /Run "Reflect: Push Journal" to try again\./);
+    assert.doesNotMatch(failureMessage(offline, { autoCommit: true, autoPush: false }), /next commit/);
+    assert.match(failureMessage(offline, { autoCommit: false, autoPush: true }), /Run "Reflect: Push Journal"/, 'no commit comes without auto-commit');
+
+    const locked = describeGitFailure('commit', new Error("fatal: Unable to create '/j/.git/index.lock': File exists."));
+    assert.match(failureMessage(locked, AUTO), /the next save commits again/);
+    assert.match(failureMessage(locked, { autoCommit: false, autoPush: false }), /run "Reflect: Commit Journal" to try again/);
+    assert.doesNotMatch(failureMessage(locked, { autoCommit: false, autoPush: false }), /next save/);
+
+    const noRemote = describeGitFailure('push', new NoRemoteError());
+    assert.match(failureMessage(noRemote, AUTO), /or turn off reflect\.git\.autoPush/);
+    assert.doesNotMatch(failureMessage(noRemote, { autoCommit: true, autoPush: false }), /autoPush/, 'not when it is already off');
   });
 
   it('shows each kind of failure once until the operation works again; "git missing" only ever once', () => {
@@ -51,6 +71,6 @@ describe('journal repository: telling the user', () => {
     assert.ok(err instanceof GitMissingError);
     const failure = describeGitFailure('commit', err);
     assert.equal(failure.kind, 'git-missing');
-    assert.match(failureMessage(failure), /git was not found.*entries are still saved/);
+    assert.match(failureMessage(failure, AUTO), /git was not found.*entries are still saved/);
   });
 });

@@ -101,7 +101,7 @@ describe('journal repository through the git executable (real repositories)', ()
     const failure = describeGitFailure('push', err);
     assert.equal(failure.kind, 'unreachable');
     assert.match(failure.detail, /'\/nonexistent\/remote\.git' does not appear to be a git repository/);
-    assert.match(failureMessage(failure), /^Reflect couldn't push the journal: .*nonexistent.* Your entries are saved\.$/);
+    assert.match(failureMessage(failure, { autoCommit: true, autoPush: true }), /^Reflect couldn't push the journal: .*nonexistent.* Your entries are saved\.$/);
     assert.equal(readFileSync(file, 'utf8'), 'keep me\n');
     assert.equal(log(journal)[0], 'retro: 2026-11-25 end of day');
     assert.deepEqual(await repo.unpushed(), { remote: 'origin', commits: 2, entries: 1 });
