@@ -141,7 +141,7 @@ describe('Reflect: Start Retro (in a real extension host)', () => {
     mkdirSync(path.join(journal, 'templates'));
     writeFileSync(
       path.join(journal, 'templates', 'oncall.md'),
-      '---\nname: On-call week\ntype: oncall\ntags: [oncall]\n---\n# On call {{date}} in {{workspace}}\n\n## Pages\n{{commits}}\n\n## What hurt?\n- \n\n{{pager}}\n',
+      '---\nname: On-call week\ntype: oncall\ntags: [oncall]\nsections:\n  Pages: wins\n---\n# On call {{date}} in {{workspace}}\n\n## Pages\n{{commits}}\n\n## What hurt?\n- \n\n{{pager}}\n',
     );
     const uri = await vscode.commands.executeCommand<vscode.Uri>('reflect.startRetro', 'user:oncall.md');
     assert.ok(uri);
@@ -151,6 +151,7 @@ describe('Reflect: Start Retro (in a real extension host)', () => {
     assert.match(text, /^- .*: Fix login timeout$/m);
     assert.match(text, /^\{\{pager\}\}$/m);
     assert.match(text, /^tags: \[oncall\]$/m);
+    assert.doesNotMatch(text, /^sections:/m, 'the template\'s heading map stays in the template');
   });
 
   it('an unwritable journal folder fails cleanly: no file, no exception, nothing half-written', async () => {

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { FrontMatterData, parseMarkdown } from './frontMatter';
 import { parseEntryName } from './journalFiles';
-import { GROWTH_GROUPS, GrowthGroup, groupOfSection } from '../../shared/noteKinds';
+import { GrowthGroup, groupOfSection } from '../../shared/noteKinds';
 import { proseNotes } from './proseNotes';
 import { listItems, normalizeHeading, splitSections } from './sections';
+import { HeadingGroupsByType, headingGroups } from './templateSections';
 
 export interface GrowthItem {
   group: GrowthGroup;
@@ -46,24 +47,14 @@ export function energyOf(value: unknown): number | undefined {
   return n !== undefined && n >= 1 && n <= 5 ? n : undefined;
 }
 
-/** `sections: { "Heading": group }` in an entry's front matter (copied there from a user template). */
-function headingOverrides(data: FrontMatterData): Map<string, GrowthGroup> {
-  const map = new Map<string, GrowthGroup>();
-  const raw = data.sections;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return map;
-  for (const [heading, group] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof group === 'string' && (GROWTH_GROUPS as readonly string[]).includes(group)) {
-      map.set(normalizeHeading(heading), group as GrowthGroup);
-    }
-  }
-  return map;
-}
-
 /**
  * Reads one entry: its date, type, energy, tags and every bullet of the sections that feed Growth
  * Notes, with line numbers. Never throws: broken front matter still yields the body's items.
+ * `templateSections` holds each user template's `sections:` map by entry type: a heading it names
+ * goes to that group. An entry's own `sections:` front matter (which older versions copied from
+ * the template) wins over the template's, heading by heading; other headings are read by meaning.
  */
-export function summarizeEntry(relativePath: string, text: string, fallbackDate = ''): EntrySummary {
+export function summarizeEntry(relativePath: string, text: string, fallbackDate = '', templateSections?: HeadingGroupsByType): EntrySummary {
   const parsed = parseMarkdown(text);
   const name = path.posix.basename(relativePath);
   const fromName = parseEntryName(name);
@@ -74,7 +65,13 @@ export function summarizeEntry(relativePath: string, text: string, fallbackDate 
   const type = typeof data.type === 'string' && data.type ? data.type : (fromName?.type ?? 'note');
   const energy = energyOf(data.energy);
   const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
-  const overrides = headingOverrides(data);
+  const own = headingGroups(data.sections);
+  const fromTemplate = templateSections?.get(type);
+  const mapped = (heading: string): GrowthGroup | undefined => {
+    if (own.size === 0 && !fromTemplate) return undefined; // most entries: no map to look in
+    const key = normalizeHeading(heading);
+    return own.get(key) ?? fromTemplate?.get(key);
+  };
   const items: GrowthItem[] = [];
   const followUps: EntrySummary['followUps'] = [];
   const sections = splitSections(parsed.body, parsed.bodyLine);
@@ -83,7 +80,7 @@ export function summarizeEntry(relativePath: string, text: string, fallbackDate 
       for (const item of listItems(section)) followUps.push({ text: item.text, done: item.checked === true });
       continue;
     }
-    const group = overrides.get(normalizeHeading(section.heading)) ?? (section.kind && groupOfSection(section.kind));
+    const group = mapped(section.heading) ?? (section.kind && groupOfSection(section.kind));
     if (!group) continue;
     for (const item of listItems(section)) {
       const growthItem: GrowthItem = { group, text: item.text, line: section.line + 1 + item.index };

@@ -2,38 +2,17 @@ import { promises as fs, lstatSync, readFileSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { summarizeEntry } from './entrySummary';
-import { IndexedEntry, IndexHeader, isHeader, isIndexedEntry } from './indexShape';
+import { HistoryDates, IndexedEntry, IndexHeader, IndexLog, IndexStats, readIndexFile, shardOf, TemplateSectionsSource } from './indexShape';
 import { ENTRIES_FOLDER, listMarkdown } from './journalFiles';
+import { NO_TEMPLATE_SECTIONS, TemplateSections, typesRemapped } from './templateSections';
 import { Sequencer, yieldToEventLoop } from '../toolkit/async';
 import { toIsoDate } from '../toolkit/localDates';
 import { realpathOr, relativeInside } from '../toolkit/paths';
 
 /** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt. */
-export const INDEX_SCHEMA_VERSION = 4;
+export const INDEX_SCHEMA_VERSION = 5;
 
-export type { IndexedEntry, IndexHeader } from './indexShape';
-
-export interface IndexStats {
-  /** Entries on disk. */
-  total: number;
-  /** Entries read and parsed (new or changed since the cache). */
-  parsed: number;
-  removed: number;
-  /** Files that could not be read; listed, skipped, never fatal. */
-  failed: { path: string; reason: string }[];
-  /** Links found in the journal, relative paths: never read (a link may lead anywhere). */
-  links: string[];
-  /** What happened to the cache file before reconciling. */
-  cache: 'warm' | 'missing' | 'corrupt' | 'outdated';
-}
-
-export type IndexLog = (message: string) => void;
-
-/**
- * The day each of these entries (journal-relative paths) entered the journal's history, for
- * entries whose name and front matter carry no date; missing from the map when history can't tell.
- */
-export type HistoryDates = (relativePaths: string[]) => Promise<Map<string, string>>;
+export type { HistoryDates, IndexedEntry, IndexHeader, IndexLog, IndexStats, TemplateSectionsSource } from './indexShape';
 
 /** Files handled between yields to the event loop, so indexing never blocks the extension host for long. */
 const STAT_BATCH = 256;
@@ -57,12 +36,15 @@ export class JournalIndex {
   private saveTimer: NodeJS.Timeout | undefined;
   /** Operations run one at a time: a read that started before a delete must not land after it. */
   private readonly operations = new Sequencer();
+  /** The templates' heading maps every entry in `data` was read with. */
+  private templates: TemplateSections = NO_TEMPLATE_SECTIONS;
 
   constructor(
     readonly journalFolder: string,
     readonly indexFile: string,
     private readonly log: IndexLog = () => {},
     private readonly historyDates?: HistoryDates,
+    private readonly templateSections?: TemplateSectionsSource,
   ) {
     this.file = new TextFile(indexFile);
   }
@@ -111,8 +93,9 @@ export class JournalIndex {
   }
 
   private async doLoad(): Promise<IndexStats> {
+    this.templates = await this.readTemplates();
     const cache = await this.readCache();
-    const stats = await this.reconcile(cache);
+    const stats = await this.reconcile(cache, cache === 'remapped' ? () => true : undefined);
     if (stats.parsed > 0 || stats.removed > 0 || cache !== 'warm') await this.save();
     if (stats.parsed > 0 || stats.removed > 0) this.changed();
     return stats;
@@ -120,18 +103,32 @@ export class JournalIndex {
 
   /**
    * Compares the in-memory index with the files again, parsing only what changed. For events a
-   * file watcher can miss, such as a folder of entries created or moved in one step.
+   * file watcher can miss, such as a folder of entries created or moved in one step, or a template
+   * edited while no watcher listened: the templates' heading maps are read again too.
    */
   rescan(): Promise<IndexStats> {
-    return this.serialize(() => this.doRescan());
+    return this.serialize(() => this.doRescan(true));
   }
 
-  private async doRescan(): Promise<IndexStats> {
-    const stats = await this.reconcile('warm');
-    if (stats.parsed > 0 || stats.removed > 0) {
-      this.scheduleSave();
-      this.changed();
-    }
+  /**
+   * After a template changed: reads the templates' `sections:` maps again and re-reads the entries
+   * of every type whose map changed (with whatever else changed on disk). Nothing when no map changed.
+   */
+  refreshTemplates(): Promise<IndexStats> {
+    return this.serialize(() => this.doRescan(false));
+  }
+
+  private async doRescan(always: boolean): Promise<IndexStats> {
+    const next = await this.readTemplates();
+    const remapped = typesRemapped(this.templates, next);
+    const templatesChanged = next.digest !== this.templates.digest;
+    this.templates = next;
+    if (!always && !templatesChanged) return { total: Object.keys(this.data).length, parsed: 0, removed: 0, failed: [], links: [], cache: 'warm' };
+    const stats = await this.reconcile('warm', remapped.size > 0 ? (entry) => remapped.has(entry.type) : undefined);
+    if (templatesChanged) this.log(`Templates' sections changed (${[...remapped].join(', ')}): read their entries again`);
+    // A changed digest is saved even when no entry has a remapped type: the next start stays warm.
+    if (stats.parsed > 0 || stats.removed > 0 || templatesChanged) this.scheduleSave();
+    if (stats.parsed > 0 || stats.removed > 0) this.changed();
     return stats;
   }
 
@@ -141,6 +138,7 @@ export class JournalIndex {
   }
 
   private async doRebuild(): Promise<IndexStats> {
+    this.templates = await this.readTemplates();
     this.clear();
     const stats = await this.reconcile('missing');
     await this.save();
@@ -197,7 +195,18 @@ export class JournalIndex {
   }
 
   private parse(rel: string, text: string, stat: Stats): IndexedEntry {
-    return { ...summarizeEntry(rel, text), mtimeMs: stat.mtimeMs, size: stat.size };
+    return { ...summarizeEntry(rel, text, '', this.templates.byType), mtimeMs: stat.mtimeMs, size: stat.size };
+  }
+
+  /** The templates' heading maps now; when they cannot be read, the ones the index has (never a failed load). */
+  private async readTemplates(): Promise<TemplateSections> {
+    if (!this.templateSections) return this.templates;
+    try {
+      return await this.templateSections();
+    } catch (err) {
+      this.log(`Could not read the journal's templates: ${err instanceof Error ? err.message : String(err)}`);
+      return this.templates;
+    }
   }
 
   /**
@@ -231,47 +240,20 @@ export class JournalIndex {
       return this.corrupt(err instanceof Error ? err.message : String(err));
     }
     if (text === null) return 'missing';
-    const lines = text.split('\n');
-    let header: unknown;
-    try {
-      header = JSON.parse(lines[0]);
-    } catch {
-      return this.corrupt('its first line is not JSON');
-    }
-    const version = header && typeof header === 'object' ? (header as { version?: unknown }).version : undefined;
-    if (typeof version === 'number' && version !== INDEX_SCHEMA_VERSION) {
-      this.log(`Index ${this.indexFile} is from schema version ${version}; rebuilding it`);
+    const read = await readIndexFile(text, { version: INDEX_SCHEMA_VERSION, journal: this.journalFolder });
+    if (read.kind === 'corrupt') return this.corrupt(read.reason);
+    if (read.kind === 'outdated') {
+      this.log(`Index ${this.indexFile} ${read.reason}; rebuilding it`);
       return 'outdated';
     }
-    if (!isHeader(header)) return this.corrupt('it has no index header');
-    if (header.journal !== this.journalFolder) {
-      this.log(`Index ${this.indexFile} belongs to another journal; rebuilding it`);
-      return 'outdated';
+    for (const shard of read.shards) {
+      Object.assign(this.data, shard.entries);
+      this.shardJson.set(shard.name, shard.json);
     }
-    const shardLines = lines.slice(1).filter((l) => l !== '');
-    if (shardLines.length !== header.shards) return this.corrupt(`it holds ${shardLines.length} of ${header.shards} parts`);
-    // One shard at a time, with a yield between: no single parse blocks the extension host for long.
-    for (const line of shardLines) {
-      const tab = line.indexOf('\t');
-      let shard: unknown;
-      let entries: unknown;
-      try {
-        shard = JSON.parse(line.slice(0, tab));
-        entries = JSON.parse(line.slice(tab + 1));
-      } catch {
-        return this.corrupt('a part of it is not JSON');
-      }
-      if (tab < 0 || typeof shard !== 'string' || !entries || typeof entries !== 'object' || Array.isArray(entries)) {
-        return this.corrupt('a part of it is malformed');
-      }
-      // Every entry is used as it is read (its lines go to the tree, the panel and the review): one
-      // of the wrong shape is a damaged cache, rebuilt from the files.
-      for (const [key, entry] of Object.entries(entries)) {
-        if (!isIndexedEntry(entry) || entry.path !== key || !key.startsWith(`${ENTRIES_FOLDER}/`)) return this.corrupt('an entry in it is malformed');
-      }
-      Object.assign(this.data, entries);
-      this.shardJson.set(shard, line.slice(tab + 1));
-      await yieldToEventLoop();
+    if (read.header.templates !== this.templates.digest) {
+      // Summaries filed by other heading maps: kept (so removals still count) and all read again.
+      this.log(`Index ${this.indexFile} was built with other templates' sections; reading every entry again`);
+      return 'remapped';
     }
     return 'warm';
   }
@@ -293,7 +275,8 @@ export class JournalIndex {
     }
   }
 
-  private async reconcile(cache: IndexStats['cache']): Promise<IndexStats> {
+  /** `reparse`: cached entries to read again even when their file is unchanged (a template's map changed). */
+  private async reconcile(cache: IndexStats['cache'], reparse?: (entry: IndexedEntry) => boolean): Promise<IndexStats> {
     const links: string[] = [];
     const entriesFolder = path.join(this.journalFolder, ENTRIES_FOLDER);
     // entries/ itself as a link is skipped like any other: a full scan and a single update agree.
@@ -303,7 +286,8 @@ export class JournalIndex {
     const stats: IndexStats = { total: 0, parsed: 0, removed: 0, failed: [], cache, links: links.map((l) => relativeInside(this.journalFolder, l) ?? l) };
     const entries = this.data;
     const seen = new Set<string>();
-    const toParse: { rel: string; abs: string; stat: Stats }[] = [];
+    /** `date`: what history said of an unchanged file read again for its template; asked only once. */
+    const toParse: { rel: string; abs: string; stat: Stats; date?: string }[] = [];
 
     // Synchronous stat and read calls in small batches, with a yield after each: for thousands of
     // small files this is several times faster than as many promises, and no batch blocks long.
@@ -321,6 +305,7 @@ export class JournalIndex {
         seen.add(rel);
         const cached = entries[rel];
         if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) toParse.push({ rel, abs, stat });
+        else if (reparse?.(cached)) toParse.push({ rel, abs, stat, date: cached.date });
       }
       await yieldToEventLoop();
     }
@@ -333,7 +318,8 @@ export class JournalIndex {
     for (let i = 0; i < toParse.length; i += PARSE_BATCH) {
       for (const f of toParse.slice(i, i + PARSE_BATCH)) {
         try {
-          this.set(f.rel, this.parse(f.rel, readFileSync(f.abs, 'utf8'), f.stat));
+          const parsed = this.parse(f.rel, readFileSync(f.abs, 'utf8'), f.stat);
+          this.set(f.rel, parsed.date === '' && f.date ? { ...parsed, date: f.date } : parsed);
           stats.parsed++;
         } catch (err) {
           seen.delete(f.rel);
@@ -381,7 +367,7 @@ export class JournalIndex {
           await yieldToEventLoop();
         }
       }
-      const header: IndexHeader = { version: INDEX_SCHEMA_VERSION, journal: this.journalFolder, shards: this.shardJson.size };
+      const header: IndexHeader = { version: INDEX_SCHEMA_VERSION, journal: this.journalFolder, templates: this.templates.digest, shards: this.shardJson.size };
       const lines = [JSON.stringify(header), ...[...this.shardJson].map(([shard, json]) => `${JSON.stringify(shard)}\t${json}`)];
       await fs.mkdir(path.dirname(this.indexFile), { recursive: true });
       await this.file.write(`${lines.join('\n')}\n`);
@@ -392,8 +378,3 @@ export class JournalIndex {
   }
 }
 
-/** Entries are stored in shards by their first folder below entries/ (the year): a change rewrites one. */
-function shardOf(rel: string): string {
-  const parts = rel.split('/');
-  return parts.length > 2 ? parts[1] : '.';
-}

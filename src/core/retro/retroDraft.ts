@@ -88,6 +88,8 @@ export function templateVariables(ctx: RetroContext): Record<TemplateVariable, s
 
 export function renderUserRetro(template: UserTemplate, ctx: RetroContext): RetroDraft {
   const { text: body, unknown } = substituteVariables(template.body, templateVariables(ctx));
+  // The template's `sections:` map is not among its extra keys: the index reads it from the
+  // template itself, so entries stay free of it.
   const frontMatter = { ...baseFrontMatter(template.type, template.period, ctx), ...template.extraFrontMatter };
   let bodyLines = body.split(/\r?\n/);
   if (ctx.carried && ctx.carried.items.length > 0) {

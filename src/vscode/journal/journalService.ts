@@ -5,12 +5,14 @@ import * as vscode from 'vscode';
 import { plural } from '../../shared/text';
 import { Goal, GOALS_FILE, parseGoals } from '../../core/growth/goals';
 import { IndexedEntry, JournalIndex } from '../../core/journal/journalIndex';
+import { loadTemplateSections, TEMPLATES_FOLDER } from '../../core/retro/userTemplates';
 import { firstCommitDates } from '../../core/sync/journalHistory';
 import { isRepositoryRoot, untrustedFolderHolding } from '../../core/sync/journalRepo';
-import { Disposable, DisposableStore } from '../../core/toolkit/lifecycle';
+import { debounce } from '../../core/toolkit/async';
+import { Disposable, DisposableStore, toDisposable } from '../../core/toolkit/lifecycle';
 import { OnceEach } from '../../core/toolkit/onceEach';
 import { SettingKey } from '../ids';
-import { realpathOr } from '../../core/toolkit/paths';
+import { isInsideOrEqual, realpathOr } from '../../core/toolkit/paths';
 import { journalFolderOf, readSettings } from '../settings';
 import { watchJournal } from './journalWatchers';
 
@@ -143,7 +145,14 @@ export class JournalService extends Disposable {
       return;
     }
     const indexFile = path.join(this.storageFolder, `index-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.json`);
-    const index = new JournalIndex(folder, indexFile, (message) => this.log.info(message), (rels) => this.historyDates(folder, rels));
+    const index = new JournalIndex(
+      folder,
+      indexFile,
+      (message) => this.log.info(message),
+      (rels) => this.historyDates(folder, rels),
+      // The templates' `sections:` maps file their entries' headings; entries no longer carry them.
+      () => loadTemplateSections(folder),
+    );
     // Scoped to this folder: an index left behind by a changed setting stops telling anyone.
     this.folderScope.add(
       index.onDidChange(() => {
@@ -169,9 +178,24 @@ export class JournalService extends Disposable {
         this.log.error(`Could not index ${folder}: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       });
+    const ready = this.current;
+    // A template saved, added, renamed or deleted (or the folder itself): its entries may file
+    // differently. Once per burst of saves; the index re-reads only the entries of remapped types.
+    const templatesFolder = path.join(folder, TEMPLATES_FOLDER);
+    const refreshTemplates = debounce(
+      () =>
+        void ready
+          .then((i) => i?.refreshTemplates())
+          .catch((err: unknown) => this.log.warn(`Could not re-read the templates of ${folder}: ${err instanceof Error ? err.message : String(err)}`)),
+      300,
+    );
+    this.folderScope.add(toDisposable(() => refreshTemplates.cancel()));
     this.folderScope.add(
       watchJournal(folder, this.current, {
-        onFile: (file) => this.fileEmitter.fire(file),
+        onFile: (file) => {
+          this.fileEmitter.fire(file);
+          if (isInsideOrEqual(file, templatesFolder)) refreshTemplates();
+        },
         onGoals: () => void this.reloadGoals(),
         onEntry: (file) => void this.current.then((i) => i?.update(file)),
         rescan: () => this.rescan(),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { summarizeEntry } from '../../../../src/core/journal/entrySummary';
+import { headingGroups } from '../../../../src/core/journal/templateSections';
 import { renderBuiltInRetro } from '../../../../src/core/retro/retroDraft';
 import { BUILT_IN_TEMPLATES } from '../../../../src/core/retro/retroTemplates';
 import { WEDNESDAY_EVENING } from '../../fixtures';
@@ -72,6 +73,31 @@ describe('growth notes extraction', () => {
       ['wins', 'quiet night'],
       ['drains', '3am page'],
     ]);
+  });
+
+  it('files the headings of an entry by its type\'s template map, matched by meaning like any heading', () => {
+    const templates = new Map([['oncall', headingGroups({ 'What hurt': 'drains', 'Shout-outs': 'wins' })]]);
+    const text = '---\ntype: oncall\n---\n## What hurt?\n- 3am page\n## SHOUT OUTS!\n- Sam\n## What went well?\n- quiet day\n';
+    const s = summarizeEntry('entries/2026/2026-11-25-oncall.md', text, '', templates);
+    assert.deepEqual(s.items.map((i) => [i.group, i.text]), [
+      ['drains', '3am page'],
+      ['wins', 'Sam'],
+      ['wins', 'quiet day'],
+    ]);
+    const other = summarizeEntry('entries/2026/2026-11-25-end-of-day.md', text.replace('type: oncall', 'type: end-of-day'), '', templates);
+    assert.deepEqual(other.items.map((i) => i.group), ['setbacks', 'wins'], 'another type: read by meaning only ("Shout outs" means nothing)');
+    // The type from the file name counts as much as the front matter's.
+    assert.equal(summarizeEntry('entries/2026/2026-11-25-oncall.md', '## What hurt\n- x\n', '', templates).items[0].group, 'drains');
+  });
+
+  it('lets an older entry\'s own `sections:` (copied from its template) win over the template\'s, heading by heading', () => {
+    const templates = new Map([['oncall', headingGroups({ 'What hurt': 'setbacks', 'Shout-outs': 'wins' })]]);
+    const text = '---\ntype: oncall\nsections: { "What hurt": drains }\n---\n## What hurt\n- 3am page\n## Shout-outs\n- Sam\n';
+    assert.deepEqual(summarizeEntry('entries/2026/2026-11-25-oncall.md', text, '', templates).items.map((i) => [i.group, i.text]), [
+      ['drains', '3am page'],
+      ['wins', 'Sam'],
+    ]);
+    assert.deepEqual(summarizeEntry('entries/2026/2026-11-25-oncall.md', text).items.map((i) => i.group), ['drains'], 'without templates, the entry\'s own map still applies');
   });
 
   it('records "Last time" follow-ups, ticked or not, and marks ticked commitments done', () => {

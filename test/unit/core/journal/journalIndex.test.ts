@@ -3,7 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, 
 import * as path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { INDEX_SCHEMA_VERSION, IndexedEntry, IndexHeader, JournalIndex } from '../../../../src/core/journal/journalIndex';
-import { tempDir } from '../../fixtures';
+import { renderUserRetro } from '../../../../src/core/retro/retroDraft';
+import { loadTemplateSections, loadUserTemplates } from '../../../../src/core/retro/userTemplates';
+import { tempDir, WEDNESDAY_EVENING } from '../../fixtures';
 
 function entry(journal: string, date: string, body: string, type = 'end-of-day'): string {
   const file = path.join(journal, 'entries', date.slice(0, 4), `${date}-${type}.md`);
@@ -38,7 +40,7 @@ describe('journal index (lowdb cache of the Markdown)', () => {
     const cold = await open().load();
     assert.deepEqual([cold.cache, cold.total, cold.parsed], ['missing', 2, 2]);
     const onDisk = await stored(indexFile);
-    assert.deepEqual(onDisk?.header, { version: INDEX_SCHEMA_VERSION, journal, shards: 1 });
+    assert.deepEqual(onDisk?.header, { version: INDEX_SCHEMA_VERSION, journal, templates: '', shards: 1 });
     assert.deepEqual(Object.keys(onDisk!.entries).sort(), ['entries/2026/2026-11-24-end-of-day.md', 'entries/2026/2026-11-25-end-of-day.md']);
 
     const index = open();
@@ -91,13 +93,13 @@ describe('journal index (lowdb cache of the Markdown)', () => {
   for (const [name, makeContent] of [
     ['empty', () => ''],
     ['truncated header', () => `{"version":${INDEX_SCHEMA_VERSION},"journal":"/x","sh`],
-    ['a missing part', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, shards: 2 })}\n"2026"\t{}\n`],
-    ['a truncated part', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, shards: 1 })}\n"2026"\t{"entries/2026/x.md":{"da`],
+    ['a missing part', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, templates: '', shards: 2 })}\n"2026"\t{}\n`],
+    ['a truncated part', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, templates: '', shards: 1 })}\n"2026"\t{"entries/2026/x.md":{"da`],
     ['NUL bytes', () => '\u0000\u0000\u0000\u0000'],
     ['null', () => 'null'],
     ['an array', () => '[1,2,3]'],
     // Well-formed JSON, but an entry no index wrote: its items would reach the tree and the panel.
-    ['an entry of the wrong shape', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, shards: 1 })}\n"2026"\t${JSON.stringify({ 'entries/2026/2026-11-25-end-of-day.md': { path: 'entries/2026/2026-11-25-end-of-day.md', date: '2026-11-25', items: 'not a list', mtimeMs: 1, size: 1 } })}\n`],
+    ['an entry of the wrong shape', (journal: string) => `${JSON.stringify({ version: INDEX_SCHEMA_VERSION, journal, templates: '', shards: 1 })}\n"2026"\t${JSON.stringify({ 'entries/2026/2026-11-25-end-of-day.md': { path: 'entries/2026/2026-11-25-end-of-day.md', date: '2026-11-25', items: 'not a list', mtimeMs: 1, size: 1 } })}\n`],
   ] as const) {
     it(`moves a corrupt index (${name}) aside and rebuilds it from the files`, async () => {
       const { journal, indexFile, logs, open } = setup();
@@ -179,5 +181,115 @@ describe('journal index (lowdb cache of the Markdown)', () => {
       days.map((d) => [`2026-11-${String(d).padStart(2, '0')}`, [`Day ${d}`]]),
     );
     assert.equal(Object.keys((await stored(indexFile))?.entries ?? {}).length, 30, 'the file itself holds every entry');
+  });
+
+  describe('user templates\' sections: maps', () => {
+    const template = (map: string): string => `---\nname: On call\ntype: oncall\nsections: { ${map} }\n---\n## What hurt\n- \n\n## Shout-outs\n- \n`;
+
+    /** A journal with one template and an entry written from it by Start Retro's renderer, answered. */
+    async function templated(): Promise<{ journal: string; indexFile: string; logs: string[]; open: () => JournalIndex; entryFile: string; writeTemplate: (map: string) => void }> {
+      const base = setup();
+      const writeTemplate = (map: string): void => writeFileSync(path.join(base.journal, 'templates', 'oncall.md'), template(map));
+      mkdirSync(path.join(base.journal, 'templates'));
+      writeTemplate('"What hurt": drains, "Shout-outs": wins');
+      const [oncall] = await loadUserTemplates(base.journal);
+      const text = renderUserRetro(oncall, { date: WEDNESDAY_EVENING, workspace: 'shop' })
+        .text.replace('## What hurt\n- ', '## What hurt\n- 3am page')
+        .replace('## Shout-outs\n- ', '## Shout-outs\n- Sam took the handover');
+      const entryFile = path.join(base.journal, 'entries', '2026', '2026-11-25-oncall.md');
+      mkdirSync(path.dirname(entryFile), { recursive: true });
+      writeFileSync(entryFile, text);
+      entry(base.journal, '2026-11-24', '## What hurt\n- a long review\n'); // another type: never remapped
+      const open = (): JournalIndex => new JournalIndex(base.journal, base.indexFile, (m) => base.logs.push(m), undefined, () => loadTemplateSections(base.journal));
+      return { ...base, open, entryFile, writeTemplate };
+    }
+
+    const oncallItems = (index: JournalIndex): string[][] => index.entry('entries/2026/2026-11-25-oncall.md')!.items.map((i) => [i.group, i.text]);
+
+    it('files a new entry\'s bullets by its template\'s map, though the entry carries no sections: of its own', async () => {
+      const { open, entryFile, indexFile } = await templated();
+      assert.doesNotMatch(readFileSync(entryFile, 'utf8'), /^sections:/m);
+      const index = open();
+      await index.load();
+      assert.deepEqual(oncallItems(index), [
+        ['drains', '3am page'],
+        ['wins', 'Sam took the handover'],
+      ]);
+      assert.deepEqual(index.entry('entries/2026/2026-11-24-end-of-day.md')!.items.map((i) => i.group), ['setbacks'], 'another type reads "What hurt" by its meaning');
+      assert.match((await stored(indexFile))!.header.templates, /^[0-9a-f]{16}$/, 'the header records which maps the entries were read with');
+    });
+
+    it('re-files the entries of a type whose map changed, and only those, when told the templates changed', async () => {
+      const { open, writeTemplate, indexFile } = await templated();
+      const index = open();
+      await index.load();
+      let changes = 0;
+      index.onDidChange(() => changes++);
+      assert.equal((await index.refreshTemplates()).parsed, 0, 'nothing changed: nothing read');
+      assert.equal(changes, 0);
+
+      writeTemplate('"What hurt": energizers, "Shout-outs": feedback');
+      const stats = await index.refreshTemplates();
+      assert.equal(stats.parsed, 1, 'only the oncall entry is read again');
+      assert.equal(changes, 1);
+      assert.deepEqual(oncallItems(index), [
+        ['energizers', '3am page'],
+        ['feedback', 'Sam took the handover'],
+      ]);
+      assert.deepEqual(index.entry('entries/2026/2026-11-24-end-of-day.md')!.items.map((i) => i.group), ['setbacks']);
+      await index.flush();
+      const saved = await stored(indexFile);
+      assert.equal(saved!.header.templates, (await loadTemplateSections(index.journalFolder)).digest);
+      assert.deepEqual(saved!.entries['entries/2026/2026-11-25-oncall.md'].items.map((i) => i.group), ['energizers', 'feedback']);
+
+      // A change no watcher reported is found by the next rescan too; a template removed drops its map.
+      writeTemplate('"Shout-outs": wins');
+      await index.rescan();
+      assert.deepEqual(oncallItems(index), [
+        ['setbacks', '3am page'],
+        ['wins', 'Sam took the handover'],
+      ]);
+      await index.flush();
+    });
+
+    it('reads every entry again on load when the cache was built with other maps, then starts warm', async () => {
+      const { open, writeTemplate, logs } = await templated();
+      await open().load();
+      writeTemplate('"What hurt": lessons, "Shout-outs": wins');
+      const index = open();
+      const stats = await index.load();
+      assert.deepEqual([stats.cache, stats.parsed, stats.total, stats.removed], ['remapped', 2, 2, 0]);
+      assert.deepEqual(oncallItems(index), [
+        ['lessons', '3am page'],
+        ['wins', 'Sam took the handover'],
+      ]);
+      assert.match(logs.join('\n'), /other templates' sections/);
+      assert.doesNotMatch(logs.join('\n'), /unreadable|moved it to/, 'not a damaged cache');
+      const again = await open().load();
+      assert.deepEqual([again.cache, again.parsed], ['warm', 0]);
+    });
+
+    it('still honours an older entry\'s own copied sections: over the template\'s map', async () => {
+      const { open, entryFile, writeTemplate } = await templated();
+      writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('type: oncall\n', 'type: oncall\nsections: { "What hurt": drains }\n'));
+      writeTemplate('"What hurt": lessons, "Shout-outs": wins');
+      const index = open();
+      await index.load();
+      assert.deepEqual(oncallItems(index), [
+        ['drains', '3am page'],
+        ['wins', 'Sam took the handover'],
+      ]);
+    });
+
+    it('never reads a template that is a link', async () => {
+      const { journal, open } = await templated();
+      rmSync(path.join(journal, 'templates', 'oncall.md'));
+      const outside = tempDir();
+      writeFileSync(path.join(outside, 'oncall.md'), template('"What hurt": drains, "Shout-outs": wins'));
+      symlinkSync(path.join(outside, 'oncall.md'), path.join(journal, 'templates', 'oncall.md'));
+      const index = open();
+      await index.load();
+      assert.deepEqual(oncallItems(index), [['setbacks', '3am page']], 'read by meaning only: the linked map was never read');
+    });
   });
 });
