@@ -1,7 +1,7 @@
 // Growth Notes in the real extension host: the tree is read through the provider the extension
 // registered (what the view renders), and items are "clicked" by running their command.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -220,5 +220,31 @@ describe('Growth Notes (in a real extension host)', () => {
         await waitFor('the win to go', async () => ((await wins()) === '0' ? true : undefined), 8_000);
       },
     );
+  });
+
+  it('a goals.md that is a link is never read: what it points to never shows as goals', async () => {
+    const { growthNotes } = await api();
+    const goals = path.join(journal, 'goals.md');
+    // The journal was switched back a moment ago (above): wait until its goal shows again.
+    await waitFor('the goal written above', async () => {
+      const g = await group(growthNotes, 'Goals');
+      return g && g.item.description !== '0' ? true : undefined;
+    });
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'reflect-it-secret-'));
+    const secret = path.join(outside, 'notes.md');
+    writeFileSync(secret, '- [ ] zqx private goal from outside the journal\n');
+    try {
+      rmSync(goals, { force: true });
+      symlinkSync(secret, goals);
+      const goalsGroup = await waitFor('the Goals group to count 0', async () => {
+        const g = await group(growthNotes, 'Goals');
+        return g?.item.description === '0' ? g : undefined;
+      });
+      const labels = (await level(growthNotes, goalsGroup.node)).map((g) => g.label);
+      assert.ok(!labels.some((l) => l.includes('zqx')), labels.join(', '));
+    } finally {
+      rmSync(goals, { force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -13,7 +13,7 @@ export class GitCommandError extends Error {
     readonly exitCode: number | undefined,
     readonly timedOut = false,
   ) {
-    super(stderr.trim() || `git ${args[0] ?? ''} failed${exitCode === undefined ? '' : ` (exit code ${exitCode})`}`);
+    super(stderr.trim() || `git ${subcommandOf(args)} failed${exitCode === undefined ? '' : ` (exit code ${exitCode})`}`);
   }
 }
 
@@ -67,9 +67,16 @@ export function runGit(cwd: string, args: readonly string[], options: RunGitOpti
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return reject(new GitMissingError(`git was not found (${gitPath})`));
         const timedOut = error.killed === true && error.signal !== null;
-        const text = timedOut ? `git ${args[0]} did not finish within ${Math.round(timeoutMs / 1000)} s. ${stderr}` : stderr;
+        const text = timedOut ? `git ${subcommandOf(args)} did not finish within ${Math.round(timeoutMs / 1000)} s. ${stderr}` : stderr;
         reject(new GitCommandError(args, text, typeof code === 'number' ? code : undefined, timedOut));
       },
     );
   });
+}
+
+/** The git command a run is about: `commit` in `git -c user.useConfigOnly=true commit …`. */
+function subcommandOf(args: readonly string[]): string {
+  let i = 0;
+  while (i < args.length && (args[i] === '-c' || args[i] === '-C')) i += 2;
+  return args[i] ?? '';
 }

@@ -225,6 +225,8 @@ async function assertWritable(target: string, root: string | undefined): Promise
   const stat = await fs.lstat(target);
   if (stat.isSymbolicLink()) throw new UnsafeWriteError(`${target} is a link; Reflect does not write through links in the journal.`);
   if (!stat.isFile()) throw new UnsafeWriteError(`${target} is not a regular file.`);
+  // Read-only is the user's (or their sync tool's) word that the file must not change: a rename would replace it anyway.
+  if ((stat.mode & 0o222) === 0) throw new UnsafeWriteError(`${target} is read-only; Reflect leaves it as it is. Make it writable to add to it.`);
   if (root) {
     const [realRoot, realFolder] = await Promise.all([realpathOr(root), realpathOr(path.dirname(target))]);
     if (!isInsideOrEqual(realFolder, realRoot)) throw new UnsafeWriteError(`${target} lies in a folder that links outside the journal (${realFolder}); nothing was written.`);

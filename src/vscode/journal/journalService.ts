@@ -74,8 +74,15 @@ export class JournalService extends Disposable {
     if (this.goalsCache) return this.goalsCache;
     const folder = this.journalFolder();
     if (!folder) return [];
+    const file = path.join(folder, GOALS_FILE);
     try {
-      this.goalsCache = parseGoals(await fs.readFile(path.join(folder, GOALS_FILE), 'utf8'));
+      // Never read through a link: goals.md linked to a private file would show it in Growth Notes.
+      if ((await fs.lstat(file)).isSymbolicLink()) {
+        this.reportLinks(folder, [GOALS_FILE]);
+        this.goalsCache = [];
+      } else {
+        this.goalsCache = parseGoals(await fs.readFile(file, 'utf8'));
+      }
     } catch {
       this.goalsCache = [];
     }
@@ -89,8 +96,10 @@ export class JournalService extends Disposable {
   }
 
   /** Brings the index in line with the files, parsing only what changed. */
+  /** Brings the index and goals.md in line with the files (a watcher that started late, or a machine that slept, misses events). */
   async rescan(): Promise<void> {
     await (await this.current)?.rescan();
+    await this.reloadGoals();
   }
 
   /** Re-reads every entry from disk. */

@@ -158,6 +158,19 @@ describe('file writes: never lose a line', function () {
     assert.equal(readFileSync(path.join(outside, 'plain.md'), 'utf8'), '# Entry\n');
   });
 
+  it('leaves a read-only entry (0444) as it is, and says so', async () => {
+    const root = tempDir();
+    const entry = path.join(root, 'entries', '2026', '2026-11-25-end-of-day.md');
+    mkdirSync(path.dirname(entry), { recursive: true });
+    writeFileSync(entry, '## What went well?\n- Kept\n');
+    chmodSync(entry, 0o444);
+    await assert.rejects(rewriteFile(entry, append('- a capture'), { root, folder: path.join(root, '..', 'locks') }), (err: unknown) => err instanceof UnsafeWriteError && /read-only/.test(err.message));
+    assert.equal(readFileSync(entry, 'utf8'), '## What went well?\n- Kept\n');
+    assert.equal(statSync(entry).mode & 0o777, 0o444);
+    chmodSync(entry, 0o644);
+    assert.equal(await rewriteFile(entry, append('- a capture'), { root, folder: path.join(root, '..', 'locks') }), 'saved');
+  });
+
   it('waits for a live holder, takes over the lock of a dead one, and gives up on one held too long', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'entry.md');
