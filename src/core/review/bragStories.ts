@@ -1,14 +1,18 @@
 // The wins of a period as a brag document: wins about the same piece of work become one story,
 // named by an anchor (a work term the wins of several entries repeat, written first in the line),
-// each story backed by the feedback, goal progress and energizers that name the same work, and
-// ranked by its evidence:
-// mentioned again, feedback that names it, numbers and outcomes, linked PRs or docs. Every story
-// lists the lines it came from, and each reason it ranks where it does is a fact about those lines.
+// the steps of a project join it (bragProjects), and each story is backed by the feedback, goal
+// progress and energizers that name the same work and the drains its wins ended, and ranked by its
+// evidence: mentioned again, feedback that names it, numbers and outcomes, linked PRs or docs, a
+// drain it fixed. Every story lists the lines it came from, and each reason it ranks where it does
+// is a fact about those lines.
 import { GrowthGroup } from '../../shared/noteKinds';
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
-import { Facts, factsOf, isGeneric } from './bragFacts';
+import { drainFinder, Facts, factsOf, isAboutJournal, isGeneric, lineStrength } from './bragFacts';
+import { foldPhases, PhaseContext, tagNamer } from './bragProjects';
 import { isContentWord, TermWeights, wordsOf } from './words';
+
+export { isAboutJournal } from './bragFacts';
 
 export interface StoryLine {
   date: string;
@@ -23,9 +27,9 @@ export interface BragStory {
   title: string;
   /** The wins it gathers, oldest first. */
   wins: StoryLine[];
-  /** Other lines that back it (feedback that names it, goal progress, energizers…), oldest first. */
+  /** Other lines that back it (feedback that names it, goal progress, energizers, a drain its wins ended), oldest first. */
   support: StoryLine[];
-  /** Why it ranks where it does, in words a user reads: "in 5 entries over 9 weeks", "feedback names it", "numbers: 480ms → 190ms", "links a PR". */
+  /** Why it ranks where it does, in words a user reads: "in 5 entries over 9 weeks", "feedback names it", "numbers: 480ms → 190ms", "links a PR", "fixes what drained you". */
   reasons: string[];
   score: number;
   /** First and last date of its lines. */
@@ -37,25 +41,9 @@ export interface BragStory {
 
 /** Groups whose lines can back a story; they never start one. */
 const SUPPORT_GROUPS: ReadonlySet<GrowthGroup> = new Set<GrowthGroup>(['feedback', 'goals', 'energizers']);
-
-/** Words that name the journal habit itself. */
-const JOURNAL_WORDS = new Set(['journal', 'journaling', 'journalling', 'diary', 'retro', 'retros', 'retrospective', 'reflection', 'reflecting']);
-/** Words that, beside a journal word, still talk about the habit ("small wins count", "see if it sticks"). */
-const HABIT_WORDS = new Set(
-  `win wins small count counts stick sticks habit streak try trying tried write wrote writing entry entries see first time thing right today today's`.split(/\s+/),
-);
-
-/**
- * Whether a win is about keeping the journal rather than the work ("first time trying this retro
- * thing", "wrote today's journal"): it names the journal and at most one other word that is not
- * about the habit. "Published the project retro doc" names a document of the work, not the habit.
- */
-export function isAboutJournal(text: string): boolean {
-  const words = wordsOf(text);
-  if (!words.some((w) => JOURNAL_WORDS.has(w.lower))) return false;
-  const other = words.filter((w) => isContentWord(w) && !JOURNAL_WORDS.has(w.lower) && !HABIT_WORDS.has(w.lower) && !HABIT_WORDS.has(w.stem));
-  return other.length <= 1;
-}
+const STORY_GROUPS: ReadonlySet<GrowthGroup> = new Set<GrowthGroup>(['wins', ...SUPPORT_GROUPS]);
+/** A drain backs the story whose wins ended it. */
+const DRAINS: ReadonlySet<GrowthGroup> = new Set<GrowthGroup>(['drains']);
 
 const URL = /\bhttps?:\/\/\S+/g;
 /** "p99", "inc-0931", "k8s", "v2": letters then digits, a name rather than a measure. */
@@ -142,13 +130,13 @@ function peopleOf(lines: readonly Line[]): Set<string> {
 
 const bump = <K>(m: Map<K, number>, k: K): void => void m.set(k, (m.get(k) ?? 0) + 1);
 
-/** The period's lines, oldest first; wins before support within an entry. */
-function linesOf(entries: readonly IndexedEntry[], period: Period): Line[] {
+/** The period's lines of these groups, oldest first; wins before support within an entry. */
+function linesOf(entries: readonly IndexedEntry[], period: Period, groups: ReadonlySet<GrowthGroup>): Line[] {
   const lines: Line[] = [];
   for (const e of entries) {
     if (!inPeriod(e.date, period)) continue;
     for (const item of e.items) {
-      if (item.group !== 'wins' && !SUPPORT_GROUPS.has(item.group)) continue;
+      if (!groups.has(item.group)) continue;
       if (item.group === 'wins' && isAboutJournal(item.text)) continue;
       lines.push({ date: e.date, path: e.path, line: item.line, text: item.text, group: item.group, ...termsOf(item.text), facts: factsOf(item.text) });
     }
@@ -162,8 +150,7 @@ function linesOf(entries: readonly IndexedEntry[], period: Period): Line[] {
  * entries or more, that is not a person (the same person turns up in many pieces of work).
  * Returns each anchor with the number of entries whose wins name it.
  */
-function anchorsOf(lines: readonly Line[]): Map<string, number> {
-  const people = peopleOf(lines);
+function anchorsOf(lines: readonly Line[], people: ReadonlySet<string>): Map<string, number> {
   // Lines come entry by entry, so an entry is counted once by remembering the last one seen.
   const entries = new Map<string, number>();
   const lastPath = new Map<string, string>();
@@ -205,10 +192,12 @@ function subjectOf(l: Line, entriesNaming: (t: string) => number): string | unde
 /**
  * Wins into stories: a win joins the story of its subject; a win with no anchor is a story of its
  * own. Then a story whose wins mostly (more than half) also name another story at least as large
- * is part of that one ("the design doc" of "the design"), smallest first so parts fold into their
- * whole before the whole is compared with anything.
+ * is part of that one ("the design doc" of "the design"), and so is one whose wins name the other
+ * in half of them while the other's name it in half of its own ("OPS-12", "the outage"),
+ * smallest first so parts fold into their whole before the whole is compared with anything. Then
+ * support is attached, and the phases of each project fold into it (foldPhases).
  */
-function stories(lines: readonly Line[], anchors: ReadonlyMap<string, number>): Story[] {
+function stories(lines: readonly Line[], anchors: ReadonlyMap<string, number>, context: Omit<PhaseContext<Story>, 'storyNamed'>): Story[] {
   const byAnchor = new Map<string, Story>();
   const all: Story[] = [];
   for (const l of lines) {
@@ -226,6 +215,13 @@ function stories(lines: readonly Line[], anchors: ReadonlyMap<string, number>): 
     const [x, y] = [size(a), size(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
   });
+  // How many of its own wins name each other story, before anything folds.
+  const names = new Map<Story, Map<Story, number>>();
+  for (const s of order) {
+    const m = new Map<Story, number>();
+    for (const w of s.wins) for (const o of new Set(w.terms.map((t) => byAnchor.get(t)))) if (o !== undefined && o !== s) bump(m, o);
+    names.set(s, m);
+  }
   const into = new Map<Story, Story>();
   const root = (s: Story): Story => (into.has(s) ? root(into.get(s) as Story) : s);
   for (const s of order) {
@@ -234,9 +230,10 @@ function stories(lines: readonly Line[], anchors: ReadonlyMap<string, number>): 
       const named = new Set(w.terms.map((t) => byAnchor.get(t)).filter((x): x is Story => x !== undefined).map(root));
       for (const r of named) if (r !== s) bump(naming, r);
     }
+    const namesBack = (r: Story): boolean => 2 * (names.get(r)?.get(s) ?? 0) >= r.wins.length;
     let best: Story | undefined;
     for (const [r, n] of naming) {
-      if (2 * n <= s.wins.length || r.wins.length < s.wins.length) continue;
+      if (2 * n < s.wins.length || r.wins.length < s.wins.length || (2 * n === s.wins.length && !namesBack(r))) continue;
       const m = best ? (naming.get(best) ?? 0) : 0;
       if (!best || n > m || (n === m && r.wins.length > best.wins.length)) best = r;
     }
@@ -247,13 +244,17 @@ function stories(lines: readonly Line[], anchors: ReadonlyMap<string, number>): 
   }
   const found = all.filter((s) => s.wins.length > 0);
   attachSupport(lines, anchors, found);
-  return found;
+  const storyNamed = (t: string): Story | undefined => {
+    const s = byAnchor.get(t);
+    return s === undefined ? undefined : root(s);
+  };
+  return foldPhases(found, { ...context, storyNamed });
 }
 
 /**
  * Support (feedback, goal progress, energizers) backs the story that holds most of the wins naming
- * its subject ("the alias swap" backs the story whose wins say "alias swap"); support that names
- * no story's work is left out.
+ * its subject ("the alias swap" backs the story whose wins say "alias swap"), a win in the same
+ * entry counting one more; support that names no story's work is left out.
  */
 function attachSupport(lines: readonly Line[], anchors: ReadonlyMap<string, number>, found: readonly Story[]): void {
   const tally = new Map<string, Map<Story, number>>();
@@ -267,28 +268,23 @@ function attachSupport(lines: readonly Line[], anchors: ReadonlyMap<string, numb
       }
     }
   }
-  const home = new Map<string, Story>();
-  for (const [t, m] of tally) {
-    let best: Story | undefined;
-    for (const [s, n] of m) if (!best || n > (m.get(best) ?? 0)) best = s;
-    if (best) home.set(t, best);
-  }
+  // Feedback written the day of a launch is about the launch, however many other wins name the
+  // detail it speaks of.
+  const inEntry = new Map<string, Set<Story>>();
+  for (const s of found) for (const w of s.wins) inEntry.set(w.path, (inEntry.get(w.path) ?? new Set<Story>()).add(s));
   for (const l of lines) {
     if (l.group === 'wins') continue;
-    const subject = subjectOf(l, (t) => (home.has(t) ? (anchors.get(t) ?? 0) : 0));
-    if (subject !== undefined) home.get(subject)?.support.push(l);
+    const subject = subjectOf(l, (t) => (tally.has(t) ? (anchors.get(t) ?? 0) : 0));
+    if (subject === undefined) continue;
+    const here = inEntry.get(l.path);
+    let best: Story | undefined;
+    let most = 0;
+    for (const [s, n] of tally.get(subject) ?? []) {
+      const m = n + (here?.has(s) ? 1 : 0);
+      if (m > most) [best, most] = [s, m];
+    }
+    best?.support.push(l);
   }
-}
-
-/** How well a win says what happened: a before and after, a measure, an outcome, a link, and how specific its words are. */
-function lineStrength(l: Line, weights: TermWeights): number {
-  let s = 0;
-  const f = l.facts;
-  if (f.change) s += 3;
-  if (f.measure) s += 1;
-  if (f.outcome) s += 1;
-  if (f.pr || f.doc) s += 0.5;
-  return s + Math.min(2, l.terms.reduce((sum, t) => sum + weights.weight(t), 0) / 20);
 }
 
 const DAY_MS = 86_400_000;
@@ -307,6 +303,8 @@ function storyOf(c: Story, weights: TermWeights): BragStory {
   const wins = [...c.wins].sort(byDate);
   const support = [...c.support].sort(byDate);
   const all = [...wins, ...support].sort(byDate);
+  // A drain says what was wrong before: its numbers and links are not the story's.
+  const evidence = all.filter((l) => l.group !== 'drains');
   const entries = new Set(wins.map((w) => w.path)).size;
   const count = (g: GrowthGroup): number => support.filter((l) => l.group === g).length;
   const reasons: string[] = [];
@@ -325,7 +323,7 @@ function storyOf(c: Story, weights: TermWeights): BragStory {
     reasons.push('goal progress names it');
     score += 1.5 + 0.5 * Math.min(goals - 1, 2);
   }
-  const changes = all.map((l) => l.facts.change).filter((x): x is string => x !== undefined);
+  const changes = evidence.map((l) => l.facts.change).filter((x): x is string => x !== undefined);
   if (changes.length) {
     reasons.push(`numbers: ${changes[changes.length - 1]}`);
     score += 2.5;
@@ -338,20 +336,26 @@ function storyOf(c: Story, weights: TermWeights): BragStory {
     reasons.push(`outcome: ${outcome}`);
     score += 1;
   }
-  if (all.some((l) => l.facts.pr)) {
+  if (evidence.some((l) => l.facts.pr)) {
     reasons.push('links a PR');
     score += 1;
-  } else if (all.some((l) => l.facts.doc)) {
+  } else if (evidence.some((l) => l.facts.doc)) {
     reasons.push('links a doc');
     score += 0.5;
+  }
+  if (count('drains')) {
+    reasons.push('fixes what drained you');
+    score += 2;
   }
   const energizers = count('energizers');
   if (energizers) {
     reasons.push('it energized you');
     score += 0.5;
   }
-  // The strongest line; among equals the latest, which usually says how it ended.
-  const strength = wins.map((w) => lineStrength(w, weights));
+  // The strongest line that names its work (a project by its name, not by one of its phases);
+  // among equals the latest, which usually says how it ended.
+  const naming = wins.some((w) => w.terms.includes(c.anchor ?? ''));
+  const strength = wins.map((w) => (naming && !w.terms.includes(c.anchor ?? '') ? -1 : lineStrength(w.facts, w.terms, weights)));
   const title = wins[strength.reduce((best, x, i) => (x >= strength[best] ? i : best), 0)];
   return {
     title: title.text,
@@ -379,8 +383,17 @@ function keywordsOf(c: Story, weights: TermWeights): string[] {
  * review of a quarter speaks of that quarter, and every reason can be checked in its entries.
  */
 export function bragStories(entries: readonly IndexedEntry[], period: Period): BragStory[] {
-  const lines = linesOf(entries, period);
+  const lines = linesOf(entries, period, STORY_GROUPS);
   const weights = new TermWeights(lines.map((l) => l.terms));
-  const found = stories(lines, anchorsOf(lines)).map((c) => storyOf(c, weights));
-  return found.sort((a, b) => b.score - a.score || b.wins.length - a.wins.length || a.from.localeCompare(b.from) || a.title.localeCompare(b.title));
+  const people = peopleOf(lines);
+  const tags = entries.filter((e) => inPeriod(e.date, period)).flatMap((e) => e.tags);
+  const found = stories(lines, anchorsOf(lines, people), { people, isTag: tagNamer(tags) });
+  const drainEnded = drainFinder(linesOf(entries, period, DRAINS), people);
+  for (const s of found) {
+    const drain = drainEnded([...s.wins].sort(byDate));
+    if (drain) s.support.push(drain);
+  }
+  return found
+    .map((c) => storyOf(c, weights))
+    .sort((a, b) => b.score - a.score || b.wins.length - a.wins.length || a.from.localeCompare(b.from) || a.title.localeCompare(b.title));
 }

@@ -12,6 +12,9 @@ export const TOP_STORIES = 15;
 
 
 /** A link from reviews/ to the line of the entry a note came from. */
+/** What a supporting line is, so it never reads as one more win: feedback, the drain it ended, the goal it moved. */
+const SUPPORT_LABEL: Partial<Record<string, string>> = { feedback: 'Feedback: ', drains: 'It ended a drain: ', goals: 'Goal progress: ', energizers: 'Energized you: ' };
+
 export function link(note: { date: string; path: string; line?: number }): string {
   return `[${note.date}](../${note.path}${note.line === undefined ? '' : `#L${note.line + 1}`})`;
 }
@@ -38,7 +41,7 @@ export function bragLines(stories: readonly BragStory[]): string[] {
   stories.slice(0, TOP_STORIES).forEach((s, i) => {
     lines.push(`### ${i + 1}. ${quote(s.title)}`, '', `_${span(s.from, s.to)}${s.reasons.length ? ` · ${s.reasons.join(' · ')}` : ''}_`, '');
     lines.push(...s.wins.map(storyLine));
-    if (s.support.length) lines.push(...s.support.map((l) => `- ${l.group === 'feedback' ? 'Feedback: ' : ''}${quote(l.text)} (${link(l)})`));
+    if (s.support.length) lines.push(...s.support.map((l) => `- ${SUPPORT_LABEL[l.group] ?? ''}${quote(l.text)} (${link(l)})`));
     lines.push('');
   });
   if (stories.length > TOP_STORIES) lines.push(`And ${plural(stories.length - TOP_STORIES, 'smaller story', 'smaller stories')}: every win is in the appendix.`);

@@ -3,20 +3,21 @@ import { summarizeEntry } from '../../../../src/core/journal/entrySummary';
 import { IndexedEntry } from '../../../../src/core/journal/journalIndex';
 import { BragStory, bragStories, isAboutJournal, topicTerms } from '../../../../src/core/review/bragStories';
 
-type Sections = { wins?: string[]; feedback?: string[]; goals?: string[]; energizers?: string[] };
+type Sections = { wins?: string[]; feedback?: string[]; goals?: string[]; energizers?: string[]; drains?: string[] };
 
 const HEADINGS: Record<keyof Sections, string> = {
   wins: 'What went well?',
   feedback: 'Feedback I got or asked for',
   goals: 'Progress on my goals',
   energizers: 'What energized me?',
+  drains: 'What drained me?',
 };
 
-const entry = (date: string, sections: Sections): IndexedEntry => {
+const entry = (date: string, sections: Sections, tags: string[] = []): IndexedEntry => {
   const body = (Object.keys(sections) as (keyof Sections)[])
     .map((k) => `## ${HEADINGS[k]}\n${(sections[k] ?? []).map((l) => `- ${l}`).join('\n')}\n`)
     .join('\n');
-  return { ...summarizeEntry(`entries/2026/${date}-end-of-day.md`, `---\ndate: ${date}\ntype: end-of-day\n---\n${body}`), mtimeMs: 0, size: 0 };
+  return { ...summarizeEntry(`entries/2026/${date}-end-of-day.md`, `---\ndate: ${date}\ntype: end-of-day\ntags: [${tags.join(', ')}]\n---\n${body}`), mtimeMs: 0, size: 0 };
 };
 
 const ALL = { from: '2026-01-01', to: '2026-12-31' };
@@ -221,7 +222,148 @@ describe('bragStories', () => {
     assert.ok(stories[0].reasons.includes('goal progress names it'));
   });
 
+  // A project whose steps are written without its name, and in the same weeks and entries, work
+  // that is not a step of it, each named once with a step: onboarding a colleague and an incident.
+  const project = (): IndexedEntry[] => [
+    entry('2026-03-02', { wins: ['billing migration plan approved', 'onboarding Lin: laptop and access sorted'] }),
+    entry('2026-03-04', { wins: ['backfill script runs per table in parallel, 6h -> 40 min', 'Lin onboarding: first ticket picked', 'runbook for the cache restore written'] }),
+    entry('2026-03-06', { wins: ['billing migration steps agreed: dual-write, backfill, cutover'] }),
+    entry('2026-03-09', { wins: ['backfill finished on staging, row counts match', 'INC-7 checkout outage during the cutover prep: restored in 15 min'] }),
+    entry('2026-03-11', { wins: ["Lin's onboarding task: the backfill dry run, she found a bug", 'INC-7 postmortem published'] }),
+    entry('2026-03-16', { wins: ['cutover checklist written, 12 steps', 'runbooks right after incidents, the INC-7 one got used'] }),
+    entry('2026-03-18', { wins: ['cutover done, zero errors', 'runbook links pinned in the team channel'] }),
+    entry('2026-03-20', { wins: ['billing migration: old tables frozen'] }),
+    entry('2026-03-25', { wins: ['billing migration closed, old tables dropped'] }),
+  ];
+
+  it('gathers the steps of a project, written without its name, into its story', () => {
+    const stories = bragStories(project(), ALL);
+    const billing = storyWith(stories, 'billing migration closed, old tables dropped');
+    assert.deepEqual(winsOf(billing), [
+      'billing migration plan approved',
+      'backfill script runs per table in parallel, 6h -> 40 min',
+      'billing migration steps agreed: dual-write, backfill, cutover',
+      'backfill finished on staging, row counts match',
+      'cutover checklist written, 12 steps',
+      'cutover done, zero errors',
+      'billing migration: old tables frozen',
+      'billing migration closed, old tables dropped',
+    ]);
+    // Named by the project, not by one of its steps; its steps' numbers still count.
+    assert.match(billing.title, /^billing migration/);
+    assert.ok(billing.reasons.includes('numbers: 6h → 40 min'), billing.reasons.join(' · '));
+    assert.equal(stories[0], billing);
+  });
+
+  it('keeps onboarding a colleague and an incident in the same weeks out of the project', () => {
+    const stories = bragStories(project(), ALL);
+    // Onboarding is about Lin, even where it names a step of the project.
+    assert.deepEqual(winsOf(storyWith(stories, 'onboarding Lin: laptop and access sorted')), [
+      'onboarding Lin: laptop and access sorted',
+      'Lin onboarding: first ticket picked',
+      "Lin's onboarding task: the backfill dry run, she found a bug",
+    ]);
+    // An incident, named by its id, is a unit of its own, even where a win names it with a step of
+    // the project ("during the cutover prep") or with the runbooks ("runbooks right after incidents").
+    assert.deepEqual(winsOf(storyWith(stories, 'INC-7 postmortem published')), ['INC-7 checkout outage during the cutover prep: restored in 15 min', 'INC-7 postmortem published']);
+    assert.deepEqual(winsOf(storyWith(stories, 'runbook links pinned in the team channel')), [
+      'runbook for the cache restore written',
+      'runbooks right after incidents, the INC-7 one got used',
+      'runbook links pinned in the team channel',
+    ]);
+    assert.equal(stories.length, 4);
+  });
+
+  it('keeps a step your goal progress names as a story of its own, and needs a named link, not shared weeks or tags', () => {
+    const entries = [
+      entry('2026-05-04', { wins: ['search rewrite kicked off', 'design review booked with the staff group'] }, ['search']),
+      entry('2026-05-06', { wins: ['search rewrite: design review, shadow traffic, switch-over'] }, ['search']),
+      entry('2026-05-08', { wins: ['design review passed, 2 follow-ups', 'shadow traffic at 5%'], goals: ['ran the design review on my own'] }, ['search']),
+      entry('2026-05-12', { wins: ['shadow traffic at 100%, results match', 'expense tool: receipts upload fixed'] }, ['search']),
+      entry('2026-05-14', { wins: ['expense tool: approvals page loads in 1s'] }, ['search']),
+      entry('2026-05-20', { wins: ['search rewrite live for everyone'] }, ['search']),
+    ];
+    const stories = bragStories(entries, ALL);
+    assert.deepEqual(winsOf(storyWith(stories, 'search rewrite live for everyone')), [
+      'search rewrite kicked off',
+      'search rewrite: design review, shadow traffic, switch-over',
+      'shadow traffic at 5%',
+      'shadow traffic at 100%, results match',
+      'search rewrite live for everyone',
+    ]);
+    assert.deepEqual(winsOf(storyWith(stories, 'design review passed, 2 follow-ups')), ['design review booked with the staff group', 'design review passed, 2 follow-ups']);
+    // In the project's weeks and tagged like it, but never named with it.
+    assert.deepEqual(winsOf(storyWith(stories, 'expense tool: receipts upload fixed')), ['expense tool: receipts upload fixed', 'expense tool: approvals page loads in 1s']);
+  });
+
+  it('takes a tag or a goal for the sign of a project when only one step is named with it', () => {
+    const entries = (tags: string[]): IndexedEntry[] => [
+      entry('2026-06-01', { wins: ['invoicing scoped with finance'] }, tags),
+      entry('2026-06-03', { wins: ['rollout plan for invoicing written'] }, tags),
+      entry('2026-06-05', { wins: ['beta rollout went without a page', 'invoicing API merged'] }, tags),
+      entry('2026-06-09', { wins: ['invoicing live for all customers'] }, tags),
+    ];
+    const storyCount = (tags: string[], goals: string[] = []): number => {
+      const all = entries(tags);
+      if (goals.length) all.push(entry('2026-06-10', { goals }));
+      return bragStories(all, ALL).length;
+    };
+    assert.equal(storyCount([]), 2);
+    assert.equal(storyCount(['invoicing']), 1);
+    assert.equal(storyCount([], ['invoicing shipped, goal done']), 1);
+    assert.equal(storyCount(['oncall']), 2);
+  });
+
+  it('takes two stories that name each other in half their wins for two names of one piece of work', () => {
+    const stories = bragStories(
+      [
+        entry('2026-09-02', { wins: ['ran INC-31 as incident commander, restored in 52 min', 'status updates every 15 min during the incident'] }),
+        entry('2026-09-03', { wins: ['incident review for INC-31 went well'] }),
+        entry('2026-09-04', { wins: ['INC-31 postmortem published'] }),
+      ],
+      ALL,
+    );
+    assert.equal(stories.length, 1);
+  });
+
+  it('ranks work that ended a drain higher, and shows the drain', () => {
+    const stories = bragStories(
+      [
+        entry('2026-08-03', {
+          wins: ['fixed the flaky checkout test'],
+          drains: ['paged 6 times, 4 of them the same flapping disk alert', 'the checkout sync ran over', 'invoice queue stuck again, lost the morning'],
+        }),
+        entry('2026-08-04', { wins: ['fixed the flapping disk alert for real'] }),
+        // Two months on, the stuck queue is a drain of the past.
+        entry('2026-10-05', { wins: ['fixed the invoice queue'] }),
+      ],
+      ALL,
+    );
+    const alert = storyWith(stories, 'fixed the flapping disk alert for real');
+    assert.equal(stories[0], alert);
+    assert.ok(alert.reasons.includes('fixes what drained you'), alert.reasons.join(' · '));
+    assert.deepEqual(alert.support.map((l) => [l.group, l.text]), [['drains', 'paged 6 times, 4 of them the same flapping disk alert']]);
+    // One shared word ("checkout") is not the same trouble.
+    assert.deepEqual(storyWith(stories, 'fixed the flaky checkout test').support, []);
+    assert.deepEqual(storyWith(stories, 'fixed the invoice queue').support, []);
+  });
+
+  it('backs the story with a win in the same entry when two stories name the same work', () => {
+    const stories = bragStories(
+      [
+        entry('2026-10-06', { wins: ['design outline: build alongside, swap the alias'] }),
+        entry('2026-10-20', { wins: ['design approved'], feedback: ['Dana: you handled the pushback on the alias swap well'] }),
+        entry('2026-11-04', { wins: ['cutover dry run: alias swap in 4 seconds'] }),
+        entry('2026-11-11', { wins: ['cutover done, alias swapped'] }),
+      ],
+      ALL,
+    );
+    assert.deepEqual(storyWith(stories, 'design approved').support.map((l) => l.text), ['Dana: you handled the pushback on the alias swap well']);
+  });
+
   it('reads the words that can name a piece of work: no outcome words, no counted units, identifiers kept', () => {
     assert.deepEqual(topicTerms('fixed 3 bugs in the INC-204 billing retry https://x.example.com/pull/9'), ['inc-204', 'bill', 'retri']);
+    // Months and days date a line; they name no work and no person.
+    assert.deepEqual(topicTerms('cutover date locked to Nov 11, before the freeze on Friday'), ['cutov', 'date', 'lock', 'freez']);
   });
 });
