@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { BeforeHooks } from './core/toolkit/beforeHooks';
 import { RetroDays } from './core/retro/retroDay';
 import { systemClock } from './core/toolkit/clock';
 import { register as registerGrowthCaptures } from './vscode/growth/captureCommands';
@@ -25,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   // The index loads in the background; activation does not wait for it.
   const journal = new JournalService(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(log, journal);
-  const services: Services = { clock: systemClock, log, journal, retroDays: new RetroDays(systemClock, () => journal.entries()) };
+  const services: Services = { clock: systemClock, log, journal, retroDays: new RetroDays(systemClock, () => journal.entries()), beforeNewEntry: new BeforeHooks<string>() };
   registerStartRetro(context, services);
   const growthNotes = registerGrowthTree(context, services);
   registerGrowthCaptures(context, services);

@@ -24,6 +24,7 @@ export const CommandId = {
   setUpJournalRepository: 'reflect.setUpJournalRepository',
   commitJournal: 'reflect.commitJournal',
   pushJournal: 'reflect.pushJournal',
+  syncJournal: 'reflect.syncJournal',
 } as const;
 
 export const ViewId = {
@@ -55,6 +56,7 @@ export const SettingKey = {
   streakShow: 'reflect.streak.show',
   gitAutoCommit: 'reflect.git.autoCommit',
   gitAutoPush: 'reflect.git.autoPush',
+  gitSync: 'reflect.git.sync',
 } as const;
 
 /** Commands of other extensions and of VS Code itself that Reflect runs. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { RetroDays } from '../core/retro/retroDay';
+import { BeforeHooks } from '../core/toolkit/beforeHooks';
 import { Clock } from '../core/toolkit/clock';
 import { JournalService } from './journal/journalService';
 
@@ -11,4 +12,6 @@ export interface Services {
   journal: JournalService;
   /** Which day a retro started now is for. */
   retroDays: RetroDays;
+  /** Run (with the journal folder) before a new entry is created: sync pulls the other machines' first. */
+  beforeNewEntry: BeforeHooks<string>;
 }

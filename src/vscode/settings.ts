@@ -5,6 +5,9 @@ import { DEFAULT_DAY_STARTS_AT } from '../core/retro/retroDay';
 import { SprintSettings } from '../core/reminders/sprintPeriod';
 import { SettingKey } from './ids';
 
+export type SyncMode = 'off' | 'pull' | 'pullAndPush';
+const SYNC_MODES: readonly SyncMode[] = ['off', 'pull', 'pullAndPush'];
+
 export interface ReflectSettings {
   /** The setting as written; `journalFolder()` resolves it. */
   journalFolder: string;
@@ -15,6 +18,8 @@ export interface ReflectSettings {
   git: {
     autoCommit: boolean;
     autoPush: boolean;
+    /** `reflect.git.sync`: what happens by itself once the journal has a remote. */
+    sync: SyncMode;
     /** The git executable the user configured for VS Code's Git extension (`git.path`), if any. */
     path?: string;
   };
@@ -48,10 +53,18 @@ export function readSettings(): ReflectSettings {
     git: {
       autoCommit: config.get<unknown>(SettingKey.gitAutoCommit) !== false,
       autoPush: config.get<unknown>(SettingKey.gitAutoPush) === true,
+      sync: readSyncMode(config.get<unknown>(SettingKey.gitSync), problems),
       path: gitPathSetting(config.get<unknown>('git.path')),
     },
     problems,
   };
+}
+
+function readSyncMode(value: unknown, problems: string[]): SyncMode {
+  if (value === undefined) return 'pullAndPush';
+  if (SYNC_MODES.includes(value as SyncMode)) return value as SyncMode;
+  problems.push(`reflect.git.sync must be off, pull or pullAndPush (got ${JSON.stringify(value)}); using pullAndPush.`);
+  return 'pullAndPush';
 }
 
 function readDayStartsAt(value: unknown, problems: string[]): number {

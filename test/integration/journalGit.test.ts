@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { todayIso, waitFor as poll } from './polling';
-import type { CommitOutcome, PushOutcome, SetUpResult } from '../../src/core/sync/syncOutcomes';
+import type { CommitOutcome, PushOutcome, SetUpResult, SyncRunOutcome } from '../../src/core/sync/syncOutcomes';
 
 const EXTENSION_ID = 'reflect-team.reflect';
 /** Longer than the 2 s quiet period plus a file watcher's delay. */
@@ -100,7 +100,7 @@ describe('Journal repository (in a real extension host)', function () {
 
   it('contributes Set Up / Commit / Push Journal and the two settings', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['reflect.setUpJournalRepository', 'reflect.commitJournal', 'reflect.pushJournal']) assert.ok(commands.includes(id), id);
+    for (const id of ['reflect.setUpJournalRepository', 'reflect.commitJournal', 'reflect.pushJournal', 'reflect.syncJournal']) assert.ok(commands.includes(id), id);
     const config = vscode.workspace.getConfiguration('reflect.git');
     assert.equal(config.inspect('autoCommit')?.defaultValue, true);
     assert.equal(config.inspect('autoPush')?.defaultValue, false);
@@ -240,6 +240,37 @@ describe('Journal repository (in a real extension host)', function () {
     assert.equal(git(remote, ['log', '--format=%s']).trim(), 'journal: start a personal journal repository');
     const again = await vscode.commands.executeCommand<PushOutcome>('reflect.pushJournal');
     assert.equal(again.status, 'up-to-date');
+  });
+
+  it('Sync Journal takes in what another machine pushed, merges the same day\'s entry by its structure, and sends this one\'s', async () => {
+    const journal = freshJournal();
+    const remote = path.join(path.dirname(journal), 'remote.git');
+    git(path.dirname(journal), ['init', '--quiet', '--bare', remote]);
+    // The other machine: its own journal pushed to the remote first.
+    const other = path.join(path.dirname(journal), 'other-machine');
+    git(path.dirname(journal), ['clone', '--quiet', remote, other]);
+    const day = todayIso();
+    const rel = path.join('entries', day.slice(0, 4), `${day}-end-of-day.md`);
+    mkdirSync(path.dirname(path.join(other, rel)), { recursive: true });
+    writeFileSync(path.join(other, rel), `---\ntype: end-of-day\ndate: ${day}\n---\n## What went well?\n- Written on the other machine\n`);
+    git(other, ['add', '-A']);
+    git(other, ['commit', '--quiet', '-m', `retro: ${day} end of day`]);
+    git(other, ['push', '--quiet', 'origin', 'HEAD:main']);
+
+    await setting('reflect.journalFolder', journal);
+    assert.ok(await vscode.commands.executeCommand<SetUpResult | undefined>('reflect.setUpJournalRepository', { remoteUrl: remote }));
+    const file = path.join(journal, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `---\ntype: end-of-day\ndate: ${day}\n---\n## What went well?\n- Written on this machine\n`);
+    const outcome = await vscode.commands.executeCommand<SyncRunOutcome>('reflect.syncJournal');
+    assert.equal(outcome.status, 'synced', JSON.stringify(outcome));
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /- Written on the other machine/);
+    assert.match(text, /- Written on this machine/);
+    assert.doesNotMatch(text, /^(<{7}|>{7}|={7})/m);
+    assert.equal(git(journal, ['status', '--porcelain']), '');
+    git(other, ['pull', '--quiet', 'origin', 'main']);
+    assert.equal(readFileSync(path.join(other, rel), 'utf8'), text, 'the other machine gets the same file');
   });
 
   it('with VS Code\'s Git extension turned off (git.enabled: false), the git executable commits instead', async () => {

@@ -4,7 +4,7 @@
 import { GitCommandError, GitMissingError } from '../git/runGit';
 import { OnceEach } from '../toolkit/onceEach';
 
-export type GitOperation = 'set-up' | 'commit' | 'push' | 'add-remote';
+export type GitOperation = 'set-up' | 'commit' | 'push' | 'add-remote' | 'sync' | 'clone';
 
 export type GitFailureKind =
   | 'git-missing'
@@ -63,6 +63,7 @@ export function describeGitFailure(operation: GitOperation, err: unknown): GitFa
   const full = gitErrorText(err);
   let kind: GitFailureKind = 'other';
   if (err instanceof GitMissingError) kind = 'git-missing';
+  else if (err instanceof Error && err.name === 'SyncStoppedError') kind = 'conflict';
   else if (err instanceof NoRemoteError) kind = 'no-remote';
   else if (err instanceof GitCommandError && err.timedOut) kind = 'timeout';
   else kind = PATTERNS.find(([, re]) => re.test(full))?.[0] ?? 'other';
@@ -89,6 +90,8 @@ const VERB: Record<GitOperation, string> = {
   commit: 'commit the journal',
   push: 'push the journal',
   'add-remote': 'add the remote to the journal repository',
+  sync: 'sync the journal',
+  clone: 'bring your existing journal here',
 };
 
 /** What happens next on its own, so a hint never promises a retry that won't come. */
@@ -101,6 +104,7 @@ export interface RetryContext {
 function retryText(operation: GitOperation, ctx: RetryContext): string {
   if (operation === 'commit') return ctx.autoCommit ? 'the next save commits again' : 'run "Reflect: Commit Journal" to try again';
   if (operation === 'push') return ctx.autoCommit && ctx.autoPush ? 'the next commit pushes again' : 'run "Reflect: Push Journal" to try again';
+  if (operation === 'sync') return ctx.autoCommit && ctx.autoPush ? 'Reflect syncs again by itself' : 'run "Reflect: Sync Journal" to try again';
   return 'run the command again';
 }
 
@@ -118,7 +122,7 @@ function hint(f: GitFailure, ctx: RetryContext): string {
     case 'identity':
       return 'Set your name and email for git (git config --global user.name / user.email).';
     case 'rejected':
-      return 'The remote has commits the journal does not; pull in the journal folder, then push again.';
+      return 'The remote has commits this journal does not yet have; run "Reflect: Sync Journal" to take them in and push again.';
     case 'unreachable':
     case 'timeout':
       return `${retry[0].toUpperCase()}${retry.slice(1)}.`;

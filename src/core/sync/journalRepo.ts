@@ -178,7 +178,16 @@ export function isJournalPath(relPath: string): boolean {
  * `retro: 2026-11-25 end of day`, `goals: update`, `template: oncall.md`, or for several files
  * `journal: 3 entries, goals`.
  */
-export function commitMessage(changes: readonly PendingChange[]): string {
+export function commitMessage(changes: readonly PendingChange[], machine?: string): string {
+  const subject = commitSubject(changes);
+  // A trailer naming the machine: when two machines changed one paragraph, the merge says whose the second is.
+  return machine ? `${subject}\n\n${MACHINE_TRAILER}: ${machine}` : subject;
+}
+
+/** The machine a commit was made on, as Reflect's commit messages name it (see commitMessage). */
+export const MACHINE_TRAILER = 'Reflect-Machine';
+
+function commitSubject(changes: readonly PendingChange[]): string {
   if (changes.length === 1) {
     const [only] = changes;
     const name = path.posix.basename(only.path);

@@ -28,6 +28,8 @@ export interface JournalRepo {
   commit(changes: readonly PendingChange[], message: string): Promise<boolean>;
   /** Pushes the current branch to its upstream, or to `origin` (else the first remote), setting the upstream. */
   push(): Promise<void>;
+  /** Fetches the remote the branch follows (or `origin`, else the first): the only other network call. */
+  fetch(): Promise<void>;
   remotes(): Promise<string[]>;
   addRemote(name: string, url: string): Promise<void>;
   /** Whether Set Up marked this repository as a journal (see JOURNAL_MARKER_KEY). */
@@ -126,6 +128,13 @@ export class CliJournalRepo implements JournalRepo {
     const remote = preferredRemote(await this.remotes());
     if (!remote) throw new NoRemoteError();
     await this.git(['push', '--set-upstream', remote, 'HEAD'], PUSH_TIMEOUT_MS);
+  }
+
+  async fetch(): Promise<void> {
+    const upstream = await this.upstream();
+    const remote = upstream ? upstream.split('/')[0] : preferredRemote(await this.remotes());
+    if (!remote) throw new NoRemoteError();
+    await this.git(['fetch', '--quiet', '--no-tags', remote], PUSH_TIMEOUT_MS);
   }
 
   async remotes(): Promise<string[]> {

@@ -1,6 +1,7 @@
 // What the journal's git commands did, for their callers and the integration tests.
 import { GitFailure } from './gitFailures';
 import { GitVia, Unpushed } from './journalRepoGit';
+import { IntegrateOutcome, SyncCounts } from './remoteSync';
 
 /** What Set Up did. */
 export interface SetUpResult {
@@ -28,5 +29,12 @@ export type PushOutcome = PushResult | Refusal;
 export type CommitOutcome =
   | { status: 'committed'; message: string; files: string[]; via: GitVia; push?: PushResult }
   | { status: 'nothing'; via: GitVia; push?: PushResult }
+  | { status: 'failed'; failure: GitFailure }
+  | Refusal;
+
+/** What Sync Journal (or an automatic sync) did. */
+export type SyncRunOutcome =
+  | { status: 'synced'; committed?: string; integrated: IntegrateOutcome; pushed: number; counts?: SyncCounts; via: GitVia }
+  | { status: 'no-remote'; committed?: string }
   | { status: 'failed'; failure: GitFailure }
   | Refusal;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pathExists } from '../../core/journal/journalFiles';
 import { RetroTemplate, startRetro, StartRetroResult } from '../../core/retro/startRetro';
 import { Services } from '../services';
 import { journalFolderOf, ReflectSettings } from '../settings';
@@ -11,6 +12,8 @@ import { journalFolderOf, ReflectSettings } from '../settings';
 export async function startTodaysRetro(template: RetroTemplate, settings: ReflectSettings, services: Services, day?: Date): Promise<StartRetroResult & { moment: Date }> {
   const journalFolder = journalFolderOf(settings);
   const moment = services.retroDays.moment(settings.dayStartsAt, day);
+  // A new entry: take in the other machines' journal first, so this one never starts a rival of theirs.
+  if (!(await pathExists(services.retroDays.entryFile(journalFolder, template, settings.dayStartsAt, day)))) await services.beforeNewEntry.run(journalFolder);
   const result = await startRetro({
     journalFolder,
     template,

@@ -78,6 +78,8 @@ export class AutoCommit extends Disposable {
       this.notices.logOnce(`no-repo:${folder}`, `The journal ${folder} is not a git repository; run "Reflect: Set Up Journal Repository" to keep its history.`);
       return;
     }
-    await this.sync.commit(folder, false);
+    // With a remote and automatic sync, the commit travels at once (and the other machines' come in).
+    if (readSettings().git.sync !== 'off' && (await this.sync.hasRemote(folder))) await this.sync.sync(folder, false);
+    else await this.sync.commit(folder, false);
   }
 }

@@ -24,6 +24,8 @@ export interface GitRepository {
   commit(message: string): Promise<void>;
   addRemote(name: string, url: string): Promise<void>;
   push(remoteName?: string, branchName?: string, setUpstream?: boolean): Promise<void>;
+  /** Fetches `remote` (all of it when omitted), with the Git extension's credentials. */
+  fetch(remote?: string, ref?: string): Promise<void>;
   /** Refreshes `state`. */
   status(): Promise<void>;
 }

@@ -59,6 +59,15 @@ class VsCodeJournalRepo implements JournalRepo {
     await this.repo.push(remote, head.name, true);
   }
 
+  async fetch(): Promise<void> {
+    await this.repo.status();
+    const upstream = this.repo.state.HEAD?.upstream?.remote;
+    const remote = upstream ?? preferredRemote(this.repo.state.remotes.map((r) => r.name));
+    if (!remote) throw new NoRemoteError();
+    // Through the Git extension: a private remote over HTTPS needs its credentials, as push does.
+    await this.repo.fetch(remote);
+  }
+
   remotes(): Promise<string[]> {
     return this.cli.remotes();
   }

@@ -1,11 +1,14 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { describeGitFailure, GitOperation, NoRemoteError } from '../../core/sync/gitFailures';
 import { commitMessage } from '../../core/sync/journalRepo';
 import { GitVia, JournalRepo, Unpushed } from '../../core/sync/journalRepoGit';
-import { CommitOutcome, PushOutcome, PushResult } from '../../core/sync/syncOutcomes';
+import { syncJournal } from '../../core/sync/remoteSync';
+import { CommitOutcome, PushOutcome, PushResult, SyncRunOutcome } from '../../core/sync/syncOutcomes';
 import { KeyedSequencer, sleep } from '../../core/toolkit/async';
 import { plural } from '../../shared/text';
 import { readSettings } from '../settings';
+import { GitBackend } from './gitBackend';
 import { RepositoryGate } from './repositoryGate';
 import { SyncNotices } from './syncNotices';
 
@@ -21,6 +24,11 @@ export interface SyncStatus {
   lastPushFailure: string | undefined;
 }
 
+/** This machine, as commits name it and as a merge marks a paragraph kept from both sides. */
+export function machineName(): string {
+  return os.hostname().split('.')[0] || 'this machine';
+}
+
 export function describeVia(via: GitVia): string {
   return via === 'vscode.git' ? "VS Code's Git extension" : 'the git executable';
 }
@@ -31,10 +39,16 @@ export class JournalSync {
 
   constructor(
     private readonly gate: RepositoryGate,
+    private readonly backend: GitBackend,
     private readonly notices: SyncNotices,
     private readonly status: SyncStatus,
     private readonly log: vscode.LogOutputChannel,
   ) {}
+
+  /** Whether the journal repository at `folder` has a remote to sync with (read-only, no network). */
+  async hasRemote(folder: string): Promise<boolean> {
+    return (await (await this.backend.cli(folder)).remotes().catch(() => [])).length > 0;
+  }
 
   /** Runs git work in `folder` after every earlier git work there: never two at a time from this window. */
   serial<T>(folder: string, work: () => Promise<T>): Promise<T> {
@@ -53,18 +67,67 @@ export class JournalSync {
         committed = await this.withLockRetry('commit', async () => {
           const changes = await repo.pendingChanges();
           if (changes.length === 0) return undefined;
-          const message = commitMessage(changes);
+          const message = commitMessage(changes, machineName());
           return (await repo.commit(changes, message)) ? { message, files: changes.map((c) => c.path) } : undefined;
         });
         this.notices.succeeded('commit');
-        if (committed) this.log.info(`Committed "${committed.message}" (${plural(committed.files.length, 'file')}) in ${folder} via ${describeVia(repo.via)}.`);
+        if (committed) this.log.info(`Committed "${committed.message.split('\n')[0]}" (${plural(committed.files.length, 'file')}) in ${folder} via ${describeVia(repo.via)}.`);
       } catch (err) {
         this.status.refresh();
         return { status: 'failed', failure: this.notices.fail('commit', err, explicit) };
       }
       const push = readSettings().git.autoPush ? await this.pushIn(repo, explicit, true) : undefined;
       this.status.refresh();
-      return committed ? { status: 'committed', ...committed, via: repo.via, push } : { status: 'nothing', via: repo.via, push };
+      return committed ? { status: 'committed', ...committed, message: committed.message.split('\n')[0], via: repo.via, push } : { status: 'nothing', via: repo.via, push };
+    });
+  }
+
+  /**
+   * Commits what is pending (with auto-commit, or when the user asked), fetches, takes in the other
+   * machines' entries (merging files by their structure) and pushes. Never throws. An automatic sync
+   * that finds no network says nothing: it is tried again later.
+   */
+  sync(folder: string, explicit: boolean): Promise<SyncRunOutcome> {
+    return this.serial(folder, async (): Promise<SyncRunOutcome> => {
+      let repo: JournalRepo;
+      try {
+        const gate = await this.gate.open(folder, explicit);
+        if (gate.status !== 'open') return gate;
+        repo = gate.repo;
+      } catch (err) {
+        return { status: 'failed', failure: this.notices.fail('sync', err, explicit) };
+      }
+      const settings = readSettings();
+      this.status.busy();
+      try {
+        const outcome = await this.withLockRetry('sync', async () =>
+          syncJournal(repo, {
+            machine: machineName(),
+            commitPending: explicit || settings.git.autoCommit,
+            push: explicit || settings.git.sync === 'pullAndPush' || settings.git.autoPush,
+            gitPath: await this.backend.gitPath(folder),
+          }),
+        );
+        this.notices.succeeded('sync');
+        this.notices.succeeded('push');
+        this.status.lastPushFailure = undefined;
+        for (const file of outcome.integrated.status === 'merged' ? outcome.integrated.files : []) {
+          this.log.info(`Merged ${file.path} from both machines: ${file.notes.join('; ')}`);
+        }
+        this.log.info(`Synced ${folder}: ${describeSync(outcome.integrated.status)}, ${plural(outcome.pushed, 'commit')} pushed${outcome.committed ? `, committed "${outcome.committed}"` : ''}.`);
+        if (outcome.integrated.status === 'no-remote') return { status: 'no-remote', committed: outcome.committed };
+        return { status: 'synced', ...outcome, via: repo.via };
+      } catch (err) {
+        const failure = describeGitFailure('sync', err);
+        // Offline is normal for a laptop: an automatic sync logs it and tries again later.
+        const quiet = !explicit && (failure.kind === 'unreachable' || failure.kind === 'timeout');
+        if (quiet) this.log.info(`Sync of ${folder} skipped: ${failure.detail} (tried again later).`);
+        const shown = quiet ? failure : this.notices.fail('sync', err, explicit);
+        this.status.lastPushFailure = shown.detail;
+        return { status: 'failed', failure: shown };
+      } finally {
+        this.status.refresh();
+      }
     });
   }
 
@@ -115,5 +178,20 @@ export class JournalSync {
         await sleep(400 * attempt);
       }
     }
+  }
+}
+
+function describeSync(status: string): string {
+  switch (status) {
+    case 'fast-forward':
+      return 'took in the remote\'s commits';
+    case 'merged':
+      return 'merged the remote\'s commits';
+    case 'remote-empty':
+      return 'the remote had no branch yet';
+    case 'up-to-date':
+      return 'the remote had nothing new';
+    default:
+      return 'no remote';
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isRepositoryRoot } from '../../core/sync/journalRepo';
+import { syncCounts } from '../../core/sync/remoteSync';
 import { Sequencer } from '../../core/toolkit/async';
 import { Disposable } from '../../core/toolkit/lifecycle';
 import { plural } from '../../shared/text';
@@ -9,7 +10,10 @@ import { GitBackend } from './gitBackend';
 import { SyncStatus } from './journalSync';
 import { RepositoryGate } from './repositoryGate';
 
-/** The "not yet pushed" item: shown only while a remote exists and commits are waiting. Click pushes. */
+/**
+ * The sync item, "↑2 ↓1": commits of this machine not yet on the remote, and the remote's not yet
+ * taken in (as last fetched). Shown only while a remote exists and the two differ. Click syncs.
+ */
 export class SyncStatusBar extends Disposable implements SyncStatus {
   private readonly item = this.register(vscode.window.createStatusBarItem(StatusBarId.journalSync, vscode.StatusBarAlignment.Left, 10));
   private readonly renders = new Sequencer();
@@ -22,7 +26,7 @@ export class SyncStatusBar extends Disposable implements SyncStatus {
   ) {
     super();
     this.item.name = 'Reflect Journal Sync';
-    this.item.command = CommandId.pushJournal;
+    this.item.command = CommandId.syncJournal;
     // The user may have pushed or committed from a terminal meanwhile.
     this.register(
       vscode.window.onDidChangeWindowState((state) => {
@@ -43,13 +47,21 @@ export class SyncStatusBar extends Disposable implements SyncStatus {
     const folder = this.journal.journalFolder();
     if (!folder || !(await isRepositoryRoot(folder)) || (await this.gate.untrustedHolder(folder))) return this.item.hide();
     const repo = await this.backend.cli(folder);
-    const unpushed = (await repo.isMarkedJournal()) ? await repo.unpushed() : undefined;
+    if (!(await repo.isMarkedJournal())) return this.item.hide();
+    const [unpushed, counts] = await Promise.all([repo.unpushed(), syncCounts(folder, await this.backend.gitPath(folder))]);
     if (folder !== this.journal.journalFolder()) return; // the journal changed meanwhile; its own refresh follows
-    if (!unpushed || unpushed.commits === 0) return this.item.hide();
-    const what = unpushed.entries > 0 ? plural(unpushed.entries, 'entry', 'entries') : plural(unpushed.commits, 'commit');
-    this.item.text = `$(cloud-upload) ${unpushed.entries || unpushed.commits}`;
-    this.item.tooltip = `Reflect: ${what} not yet pushed to ${unpushed.remote}. Click to push now.${this.lastPushFailure ? `\nLast push failed: ${this.lastPushFailure}` : ''}`;
-    this.item.accessibilityInformation = { label: `Reflect journal: ${what} not yet pushed to ${unpushed.remote}. Activate to push now.` };
+    if (!unpushed || !counts || (counts.ahead === 0 && counts.behind === 0)) return this.item.hide();
+    const mine = counts.ahead > 0 ? (unpushed.entries > 0 ? plural(unpushed.entries, 'entry', 'entries') : plural(counts.ahead, 'commit')) : '';
+    const theirs = counts.behind > 0 ? plural(counts.behind, 'commit') : '';
+    this.item.text = ['$(sync)', counts.ahead ? `↑${counts.ahead}` : '', counts.behind ? `↓${counts.behind}` : ''].filter(Boolean).join(' ');
+    const lines = [
+      mine ? `${mine} not yet sent to ${counts.remote}.` : '',
+      theirs ? `${theirs} from ${counts.remote} not yet taken in.` : '',
+      'Click to sync now.',
+      this.lastPushFailure ? `Last sync failed: ${this.lastPushFailure}` : '',
+    ].filter(Boolean);
+    this.item.tooltip = `Reflect journal: ${lines.join('\n')}`;
+    this.item.accessibilityInformation = { label: `Reflect journal: ${lines.slice(0, 2).filter(Boolean).join(' ')} Activate to sync now.` };
     this.item.show();
   }
 }
