@@ -56,7 +56,7 @@ if (tests) {
 }
 
 if (process.argv.includes('--bench')) {
-  builds.push({ ...node, minify: false, sourcemap: true, entryPoints: ['test/bench/journalBench.ts', 'test/bench/panelBench.ts'], outdir: 'out/test/bench' });
+  builds.push({ ...node, minify: false, sourcemap: true, entryPoints: ['test/bench/journalBench.ts', 'test/bench/panelBench.ts', 'test/bench/syncBench.ts'], outdir: 'out/test/bench' });
 }
 
 if (watch) {
