@@ -3,7 +3,7 @@
 // the git executable.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { NoRemoteError } from '../../core/sync/gitFailures';
+import { describeGitFailure, NoRemoteError } from '../../core/sync/gitFailures';
 import { isRepositoryRoot, PendingChange } from '../../core/sync/journalRepo';
 import { CliJournalRepo, GitVia, initRepository, JournalRepo, pathArgs, preferredRemote, Unpushed } from '../../core/sync/journalRepoGit';
 import { samePath } from '../../core/toolkit/paths';
@@ -49,7 +49,17 @@ class VsCodeJournalRepo implements JournalRepo {
     return true;
   }
 
+  /**
+   * Network operations go through git itself first: after the Git extension's first fetch or push
+   * in a repository it asks "periodically run git fetch?", about a repository the user never
+   * opened. Only when git alone can't authenticate (no credential helper) does the extension, with
+   * its askpass, try.
+   */
   async push(): Promise<void> {
+    await this.cli.push().catch((err: unknown) => (needsExtensionCredentials(err) ? this.pushViaExtension() : Promise.reject(err)));
+  }
+
+  private async pushViaExtension(): Promise<void> {
     await this.repo.status();
     const head = this.repo.state.HEAD;
     if (head?.upstream) return this.repo.push();
@@ -60,11 +70,14 @@ class VsCodeJournalRepo implements JournalRepo {
   }
 
   async fetch(): Promise<void> {
+    await this.cli.fetch().catch((err: unknown) => (needsExtensionCredentials(err) ? this.fetchViaExtension() : Promise.reject(err)));
+  }
+
+  private async fetchViaExtension(): Promise<void> {
     await this.repo.status();
     const upstream = this.repo.state.HEAD?.upstream?.remote;
     const remote = upstream ?? preferredRemote(this.repo.state.remotes.map((r) => r.name));
     if (!remote) throw new NoRemoteError();
-    // Through the Git extension: a private remote over HTTPS needs its credentials, as push does.
     await this.repo.fetch(remote);
   }
 
@@ -91,6 +104,11 @@ class VsCodeJournalRepo implements JournalRepo {
   unpushed(): Promise<Unpushed | undefined> {
     return this.cli.unpushed();
   }
+}
+
+/** Git could not ask for a user name or password (prompts are off for Reflect's own runs). */
+function needsExtensionCredentials(err: unknown): boolean {
+  return describeGitFailure('push', err).kind === 'auth';
 }
 
 /** `git.path`, read when git is about to run. */
