@@ -56,13 +56,15 @@ export function mergeJournalFile(base: string | undefined, ours: MergeSide, thei
   const frontMatter = mergeFrontMatter(b?.frontMatter, { lines: o.frontMatter, label: ours.label, time: ours.time }, { lines: t.frontMatter, label: theirs.label, time: theirs.time });
   const context: Context = { ours, theirs, notes: [...frontMatter.notes] };
   const merged = mergeSections(b?.sections ?? [], o.sections, t.sections, context);
-  if (frontMatter.extra) {
-    const preamble = merged[0].section;
-    preamble.units = [...preamble.units, { kind: 'block', lines: frontMatter.extra, gapBefore: 1, key: 'front matter' }];
+  const extra = frontMatter.extra;
+  // A second merge of the same sides (a criss-cross merge) finds theirs' block already there: no second copy.
+  if (extra && !merged[0].units.some((unit) => sameLines(unit.lines, extra.slice(0, -1)))) {
+    const preamble = merged[0];
+    preamble.units = [...preamble.units, { kind: 'block', lines: extra, gapBefore: 1, key: 'front matter' }];
     preamble.trailingBlank = Math.max(preamble.trailingBlank, 1);
   }
   const eol = o.eol ?? t.eol ?? '\n';
-  const lines = [...(frontMatter.lines ?? []), ...renderBody(merged, o.sections)];
+  const lines = [...(frontMatter.lines ?? []), ...renderBody(merged, o.sections, blanksAtEnd(b?.sections, o.sections, t.sections))];
   const text = (o.bom ? '\ufeff' : '') + lines.join(eol) + (o.finalNewline || t.finalNewline ? eol : '');
   const notes = context.notes.length > 0 || text === ours.text ? context.notes : [`combined the edits of ${ours.label} and ${theirs.label}`];
   return { text, notes: name ? notes.map((note) => `${name}: ${note}`) : notes };
@@ -74,28 +76,20 @@ interface Context {
   notes: string[];
 }
 
-interface Placed {
-  section: Section;
-  /** The key of the section that followed it where it came from, to know when a blank line must be added. */
-  nextInSource?: string;
-}
-
 /** Sections matched by heading, in ours' order; theirs' new ones after the section they follow there. */
-function mergeSections(base: Section[], ours: Section[], theirs: Section[], context: Context): Placed[] {
-  const next = (list: Section[]): Map<Section, string | undefined> => new Map(list.map((s, i) => [s, list[i + 1]?.key]));
-  const [oursNext, theirsNext] = [next(ours), next(theirs)];
+function mergeSections(base: Section[], ours: Section[], theirs: Section[], context: Context): Section[] {
   const same = (a: Section, b: Section): boolean => sameLines(sectionLines(a), sectionLines(b));
   // Both machines created the file: a section only one has that holds nothing but a template's
   // empty "- " is the fresh note's scaffolding, not something the other machine deleted.
   const scaffolding = (slot: Slot<Section>): boolean => base.length === 0 && !(slot.ours && slot.theirs) && onlyPlaceholders((slot.ours ?? slot.theirs) as Section);
   const slots = mergeOrder(base, ours, theirs, same).filter((slot) => !scaffolding(slot));
-  return slots.map((slot): Placed => {
+  return slots.map((slot): Section => {
     const { ours: mine, theirs: other } = slot;
     const where = describe(slot.key, (mine ?? other) as Section);
-    if (mine && other) return { section: mergeSection({ base: slot.base, ours: mine, theirs: other }, where, context), nextInSource: oursNext.get(mine) };
+    if (mine && other) return mergeSection({ base: slot.base, ours: mine, theirs: other }, where, context);
     if (slot.base) context.notes.push(`${where}: kept, since ${(mine ? context.ours : context.theirs).label} changed what ${(mine ? context.theirs : context.ours).label} deleted`);
     else if (other) context.notes.push(`${where}: added from ${context.theirs.label}`);
-    return mine ? { section: mine, nextInSource: oursNext.get(mine) } : { section: other as Section, nextInSource: theirsNext.get(other as Section) };
+    return (mine ?? other) as Section;
   });
 }
 
@@ -283,17 +277,26 @@ function mergeBlock(base: Unit | undefined, ours: Unit, theirs: Unit, theirsLabe
   return [ours, { ...theirs, lines: marked, gapBefore: Math.max(1, theirs.gapBefore) }];
 }
 
-/** Sections one after another, spaced as in ours; a blank line between two that were not tight neighbours there. */
-function renderBody(placed: Placed[], ours: Section[]): string[] {
+/**
+ * The blank lines that end the file, merged as the files' ends and not as their last sections': the
+ * section that ends the merge may sit in the middle of a side, where its blank lines separate it from the next.
+ */
+function blanksAtEnd(base: Section[] | undefined, ours: Section[], theirs: Section[]): number {
+  const [b, o, t] = [base?.[base.length - 1], ours[ours.length - 1], theirs[theirs.length - 1]];
+  const choice = pick3(b?.trailingBlank, o.trailingBlank, t.trailingBlank);
+  return choice === 'theirs' || (choice === 'conflict' && o.units.length === 0) ? t.trailingBlank : o.trailingBlank;
+}
+
+/** Sections one after another, spaced as in ours; a blank line between two that were not tight neighbours there; `fileEnd` blank lines at the end. */
+function renderBody(merged: Section[], ours: Section[], fileEnd: number): string[] {
   const tight = new Set(ours.flatMap((s, i) => (s.trailingBlank === 0 && i + 1 < ours.length ? [`${s.key}\u0000${ours[i + 1].key}`] : [])));
-  const lastTrailing = ours[ours.length - 1].trailingBlank;
   const lines: string[] = [];
-  placed.forEach(({ section, nextInSource }, i) => {
+  merged.forEach((section, i) => {
     lines.push(...sectionLines(section));
-    const next = placed[i + 1]?.section.key;
+    const next = merged[i + 1]?.key;
     let blanks = section.trailingBlank;
-    if (next === undefined && nextInSource !== undefined) blanks = lastTrailing;
-    else if (next !== undefined && blanks === 0 && !tight.has(`${section.key}\u0000${next}`)) blanks = 1;
+    if (next === undefined) blanks = fileEnd;
+    else if (blanks === 0 && !tight.has(`${section.key}\u0000${next}`)) blanks = 1;
     for (; blanks > 0; blanks--) lines.push('');
   });
   return lines;

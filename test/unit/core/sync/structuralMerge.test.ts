@@ -200,6 +200,8 @@ describe('structural merge of journal files', () => {
     const result = merge(base, ours, theirs);
     assert.equal(result.text, lines('---', 'type: end-of-day', 'energy: 4', 'workspace: "search-infra', '---', '', '```yaml', '---', 'type: end-of-day', 'energy: 2', '---', '```', '<!-- from desktop -->', '', '# Day'));
     assert.deepEqual(result.notes, ["front matter could not be read on laptop: kept laptop's, and desktop's in a code block under it"]);
+    // Merging the other side in again (a criss-cross merge) adds no second copy of its block.
+    assert.equal(merge(base, result.text, theirs).text, result.text);
     // Broken on one side but changed only on the other: the change wins as it is.
     assert.equal(merge(ours, ours, ours.replace('energy: 4', 'energy: 5') + '- more\n').text, ours.replace('energy: 4', 'energy: 5') + '- more\n');
     assert.equal(merge(ours, ours.replace('# Day', '# Day\n- here'), theirs.replace('# Day', '# Day\n- there')).text, theirs.replace('# Day', '# Day\n- here\n- there'));
@@ -246,6 +248,17 @@ describe('structural merge of journal files', () => {
     const ours = lines('# Retro', '', '## Try', '- c', '', '## Went well', '- a', '', '## What hurt?', '- b');
     const theirs = lines('# Retro', '', '## Went well', '- a', '- a2', '', '## what  HURT?', '- b', '', '## Feedback', '- f', '', '## Try', '- c');
     assert.equal(merge(base, ours, theirs).text, lines('# Retro', '', '## Try', '- c', '', '## Went well', '- a', '- a2', '', '## what  HURT?', '- b', '', '## Feedback', '- f'));
+  });
+
+  it('ends the file with the blank lines it ends with, not those an empty section had in the middle of the other side', () => {
+    // Both machines added "## Next" (at the top here, at the end there); the desktop's empty "## Later" is last only after the merge.
+    const base = lines('## Today', '- ');
+    const ours = lines('## Next', '- laptop', '', '## Today', '- ');
+    const theirs = lines('## Today', '- ', '', '## Later', '', '## Next', '- desktop');
+    const result = merge(base, ours, theirs);
+    assert.equal(result.text, lines('## Next', '- laptop', '- desktop', '', '## Today', '- ', '', '## Later'));
+    // Merging the desktop's side in again (a criss-cross merge) changes nothing: no blank line at the end.
+    assert.equal(merge(base, result.text, theirs).text, result.text);
   });
 
   it('matches Unicode and emoji headings whatever their case and spacing', () => {
