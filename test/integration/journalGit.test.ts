@@ -2,101 +2,16 @@
 // extension: Set Up, auto-commit on save, a journal inside the work repository, a push that
 // fails, and the git executable when the Git extension is turned off.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { todayIso, waitFor as poll } from './polling';
+import { todayIso } from './polling';
+import { git, journalGitSuite, openInSourceControl, setting, sleep, subjects, typeAndSave, waitFor } from './journalGitSuite';
 import type { CommitOutcome, PushOutcome, SetUpResult, SyncRunOutcome } from '../../src/core/sync/syncOutcomes';
-
-const EXTENSION_ID = 'reflect-team.reflect';
-/** Longer than the 2 s quiet period plus a file watcher's delay. */
-const COMMIT_TIMEOUT_MS = 15_000;
-
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8' });
-}
-
-function subjects(repo: string): string[] {
-  try {
-    return git(repo, ['log', '--format=%s']).split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
-}
-
-async function setting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
-}
-
-const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> => poll(what, probe, COMMIT_TIMEOUT_MS, 200);
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-interface GitExtensionExports {
-  enabled: boolean;
-  getAPI(v: 1): { repositories: { rootUri: vscode.Uri }[] };
-}
-
-function openInSourceControl(folder: string): boolean {
-  const exports = vscode.extensions.getExtension<GitExtensionExports>('vscode.git')?.exports;
-  const real = realpathSync(folder);
-  return !!exports?.enabled && exports.getAPI(1).repositories.some((r) => r.rootUri.fsPath === real);
-}
-
-/** Types at the end of an open entry and saves, as a user would. */
-async function typeAndSave(file: string, text: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const end = doc.lineAt(doc.lineCount - 1).range.end;
-  assert.ok(await editor.edit((e) => e.insert(end, text)));
-  assert.ok(await doc.save());
-}
 
 describe('Journal repository (in a real extension host)', function () {
   this.timeout(60_000);
-  const temps: string[] = [];
-  const savedEnv: Record<string, string | undefined> = {};
-  const IDENTITY: Record<string, string> = {
-    GIT_AUTHOR_NAME: 'Journal Tester',
-    GIT_AUTHOR_EMAIL: 'journal@reflect.test',
-    GIT_COMMITTER_NAME: 'Journal Tester',
-    GIT_COMMITTER_EMAIL: 'journal@reflect.test',
-  };
-  let originalJournal: string | undefined;
-
-  function freshJournal(): string {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'reflect-it-repo-'));
-    temps.push(dir);
-    return path.join(dir, 'journal');
-  }
-
-  before(async () => {
-    // A clean CI machine has no git identity; VS Code's Git extension passes the host's
-    // environment on to git, so this gives every commit (ours and the extension's) an author.
-    for (const [k, v] of Object.entries(IDENTITY)) {
-      savedEnv[k] = process.env[k];
-      process.env[k] = v;
-    }
-    originalJournal = vscode.workspace.getConfiguration().get<string>('reflect.journalFolder');
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    await setting('reflect.git.autoCommit', true);
-    await setting('reflect.git.autoPush', false);
-  });
-
-  after(async () => {
-    await setting('reflect.journalFolder', originalJournal ?? '~/reflect-journal');
-    await setting('reflect.git.autoCommit', undefined);
-    await setting('reflect.git.autoPush', undefined);
-    await setting('git.enabled', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-  });
+  const { freshJournal, originalJournal } = journalGitSuite();
 
   it('contributes Set Up / Commit / Push Journal and the two settings', async () => {
     const commands = await vscode.commands.getCommands(true);
@@ -193,7 +108,7 @@ describe('Journal repository (in a real extension host)', function () {
       assert.equal(git(workspace, ['ls-files', '--', '.reflect']), '');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await setting('reflect.journalFolder', originalJournal ?? '~/reflect-journal');
+      await setting('reflect.journalFolder', originalJournal());
       rmSync(journal, { recursive: true, force: true });
       if (excludeBefore === undefined) rmSync(exclude, { force: true });
       else writeFileSync(exclude, excludeBefore);
@@ -297,7 +212,7 @@ describe('Journal repository (in a real extension host)', function () {
     }
   });
 
-  it('leaves a journal that is not a repository alone, and never commits into a repository Set Up did not mark', async () => {
+  it('never commits into a repository Set Up did not mark, and a first entry there does not adopt it', async () => {
     const journal = freshJournal();
     mkdirSync(journal, { recursive: true });
     git(journal, ['init', '--quiet']);
@@ -313,5 +228,6 @@ describe('Journal repository (in a real extension host)', function () {
     assert.equal(await vscode.commands.executeCommand('reflect.setUpJournalRepository', {}), undefined, 'a repository with other files is not adopted without asking');
     await sleep(3_000);
     assert.deepEqual(subjects(journal), ['work']);
+    assert.equal(git(journal, ['config', '--bool', '--default', 'false', 'reflect.journal']).trim(), 'false', 'not marked');
   });
 });

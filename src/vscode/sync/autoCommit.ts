@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { CommitBatcher } from '../../core/sync/commitBatcher';
+import { BeforeHooks } from '../../core/toolkit/beforeHooks';
 import { isJournalPath, isRepositoryRoot } from '../../core/sync/journalRepo';
 import { Disposable, DisposableStore, toDisposable } from '../../core/toolkit/lifecycle';
 import { relativeInside } from '../../core/toolkit/paths';
 import { JournalService } from '../journal/journalService';
 import { readSettings } from '../settings';
+import { FirstEntryRepository } from './firstEntryRepository';
 import { JournalSync } from './journalSync';
 import { RepositoryGate } from './repositoryGate';
 import { SyncNotices } from './syncNotices';
@@ -18,6 +20,8 @@ const MAX_WAIT_MS = 30_000;
 export class AutoCommit extends Disposable {
   private folder: string | undefined;
   private batcher: CommitBatcher | undefined;
+  /** A journal file was written in the folder since it was opened: what makes a plain folder a repository. */
+  private written = false;
   private readonly folderScope = this.register(new DisposableStore());
 
   constructor(
@@ -25,10 +29,21 @@ export class AutoCommit extends Disposable {
     private readonly gate: RepositoryGate,
     private readonly sync: JournalSync,
     private readonly notices: SyncNotices,
+    private readonly firstEntry: FirstEntryRepository,
+    beforeNewEntry: BeforeHooks<string>,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
     this.register(toDisposable(() => this.batcher?.dispose()));
+    // Reflect is about to write a new entry: in a journal folder just chosen, or not created yet,
+    // the watchers may still be starting and miss it, and a plain folder would stay one.
+    this.register(
+      beforeNewEntry.add(async (folder) => {
+        if (folder !== this.folder || (await isRepositoryRoot(folder))) return;
+        this.written = true;
+        this.batcher?.changed();
+      }),
+    );
     this.open();
   }
 
@@ -40,6 +55,7 @@ export class AutoCommit extends Disposable {
     const folder = this.journal.journalFolder();
     this.folder = folder;
     this.batcher = undefined;
+    this.written = false;
     if (!folder) return;
     const batcher = new CommitBatcher({
       quietMs: QUIET_MS,
@@ -54,7 +70,9 @@ export class AutoCommit extends Disposable {
     this.folderScope.add(
       this.journal.onDidChangeFile((file) => {
         const rel = relativeInside(folder, file);
-        if (rel && isJournalPath(rel)) batcher.changed();
+        if (!rel || !isJournalPath(rel)) return;
+        this.written = true;
+        batcher.changed();
       }),
     );
     // Whatever was left uncommitted (written while VS Code was closed, or a failed commit) goes in now.
@@ -75,8 +93,13 @@ export class AutoCommit extends Disposable {
     await this.gate.protectFromEnclosingRepo(folder);
     if (!readSettings().git.autoCommit) return;
     if (!(await isRepositoryRoot(folder))) {
-      this.notices.logOnce(`no-repo:${folder}`, `The journal ${folder} is not a git repository; run "Reflect: Set Up Journal Repository" to keep its history.`);
-      return;
+      // Only a write makes a plain folder a repository: opening a journal (or a setting changing) never does.
+      if (!this.written || folder !== this.folder) {
+        this.notices.logOnce(`no-repo:${folder}`, `The journal ${folder} is not a git repository yet; the next entry written there makes it one (or run "Reflect: Set Up Journal Repository").`);
+        return;
+      }
+      // The entry was committed with the new repository, and there is no remote to push to yet.
+      if ((await this.firstEntry.start(folder)) !== 'exists') return;
     }
     // With a remote and automatic sync, the commit travels at once (and the other machines' come in).
     if (readSettings().git.sync !== 'off' && (await this.sync.hasRemote(folder))) await this.sync.sync(folder, false);

@@ -1,24 +1,17 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createFileExclusive, ensureFolder } from '../../core/journal/journalFiles';
-import {
-  commitMessage,
-  EnclosingWorkTree,
-  foreignFiles,
-  isRepositoryRoot,
-  JOURNAL_GITIGNORE,
-  JOURNAL_GITIGNORE_TEXT,
-  JOURNAL_README,
-  JOURNAL_README_TEXT,
-} from '../../core/sync/journalRepo';
-import { JournalRepo, preferredRemote } from '../../core/sync/journalRepoGit';
-import { SetUpResult } from '../../core/sync/syncOutcomes';
+import { ensureFolder } from '../../core/journal/journalFiles';
 import { runGit } from '../../core/git/runGit';
+import { usableRemoteUrl } from '../../core/sync/journalClone';
+import { EnclosingWorkTree, isRepositoryRoot } from '../../core/sync/journalRepo';
+import { preferredRemote } from '../../core/sync/journalRepoGit';
+import { SetUpResult } from '../../core/sync/syncOutcomes';
 import { relativeInside } from '../../core/toolkit/paths';
 import { plural } from '../../shared/text';
 import { showJournalError } from '../journal/journalErrors';
 import { journalFolderOf, readSettings, ReflectSettings } from '../settings';
+import { ExistingJournal, ExistingJournalResult } from './existingJournal';
 import { GitBackend } from './gitBackend';
+import { askRemoteUrl, createOrAdopt, PreparedJournal } from './journalCreation';
 import { describeVia, JournalSync, SyncStatus } from './journalSync';
 import { RepositoryGate } from './repositoryGate';
 import { SyncNotices } from './syncNotices';
@@ -26,68 +19,104 @@ import { SyncNotices } from './syncNotices';
 interface SetUpOptions {
   /** Added as `origin` when the journal has no remote yet. */
   remoteUrl?: string;
+  /** "Use my existing journal": the remote another machine pushes to, cloned into an empty folder or joined with the entries here. */
+  existingUrl?: string;
 }
 
-/** Reflect: Set Up Journal Repository: makes the journal folder a repository of its own (or adopts one), optionally with a remote. */
+type Way = 'here' | 'existing';
+
+/**
+ * Reflect: Set Up Journal Repository: makes the journal folder a repository of its own (or adopts
+ * one), optionally with a remote; or brings the journal another machine pushes to ("Use my
+ * existing journal").
+ */
 export class SetUpWizard {
   constructor(
     private readonly backend: GitBackend,
     private readonly gate: RepositoryGate,
     private readonly sync: JournalSync,
+    private readonly existing: ExistingJournal,
     private readonly notices: SyncNotices,
     private readonly status: SyncStatus,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
   /** An options object (from a keybinding or a test) skips every question. */
-  async run(arg: unknown): Promise<SetUpResult | undefined> {
+  async run(arg: unknown): Promise<SetUpResult | ExistingJournalResult | undefined> {
     const options = parseSetUpOptions(arg);
+    if (options === 'invalid') return undefined;
     const settings = readSettings();
+    const folder = await this.journalFolder();
+    if (!folder) return undefined;
+    if (options?.existingUrl) return this.existing.use(folder, options.existingUrl, false);
+    if (!options) {
+      const way = await this.askWay(folder);
+      if (!way) return undefined;
+      if (way === 'existing') return this.askAndUseExisting(folder);
+    }
+    return this.sync.serial(folder, () => this.setUpIn(folder, options, settings));
+  }
+
+  /** "Use my existing journal" offered elsewhere (a dev container's notice): asks for its URL. */
+  async useExisting(): Promise<ExistingJournalResult | undefined> {
+    const folder = await this.journalFolder();
+    return folder ? this.askAndUseExisting(folder) : undefined;
+  }
+
+  /** The journal folder, created if missing, when git may run there; else says why not. */
+  private async journalFolder(): Promise<string | undefined> {
     let folder: string;
     try {
-      folder = journalFolderOf(settings);
+      folder = journalFolderOf(readSettings());
       await ensureFolder(folder);
     } catch (err) {
       void showJournalError(err, this.log);
       return undefined;
     }
-    if (await this.gate.trustRefusal(folder, true)) return undefined;
-    return this.sync.serial(folder, () => this.setUpIn(folder, options, settings));
+    return (await this.gate.trustRefusal(folder, true)) ? undefined : folder;
+  }
+
+  private async askAndUseExisting(folder: string): Promise<ExistingJournalResult | undefined> {
+    const url = await askRemoteUrl('existing');
+    return url ? this.existing.use(folder, url, true) : undefined;
+  }
+
+  /** A journal with no remote yet may be one another machine already keeps: ask which. */
+  private async askWay(folder: string): Promise<Way | undefined> {
+    const isRepo = await isRepositoryRoot(folder);
+    if (isRepo && (await this.sync.hasRemote(folder))) return 'here';
+    const items: (vscode.QuickPickItem & { way: Way })[] = [
+      {
+        way: 'here',
+        label: isRepo ? '$(history) Keep this journal\'s history here' : '$(repo-create) Start my journal here',
+        detail: 'Its own git repository on this machine; add a private remote next to sync it, or later.',
+      },
+      {
+        way: 'existing',
+        label: '$(repo-clone) Use my existing journal',
+        detail: 'Paste the URL another machine pushes your journal to: Reflect brings it here and merges in any entries already here. Nothing is overwritten.',
+      },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Reflect: Set Up Journal Repository', placeHolder: folder, ignoreFocusOut: true });
+    return picked?.way;
   }
 
   private async setUpIn(folder: string, options: SetUpOptions | undefined, settings: ReflectSettings): Promise<SetUpResult | undefined> {
-    // First of all, keep the journal out of any repository it lies in: it is about to get a .git
-    // of its own, and the outer `git add -A` must never pick it up as an embedded repository.
-    const outer = await this.gate.protectFromEnclosingRepo(folder);
-    const existed = await isRepositoryRoot(folder);
-    let repo: JournalRepo;
+    let prepared: PreparedJournal | undefined;
     try {
-      if (existed) {
-        repo = await this.backend.open(folder);
-        if (!(await repo.isMarkedJournal()) && !(await confirmAdopt(folder, foreignFiles(await repo.trackedFiles()), options))) return undefined;
-      } else {
-        await createFileExclusive(path.join(folder, JOURNAL_README), JOURNAL_README_TEXT);
-        await createFileExclusive(path.join(folder, JOURNAL_GITIGNORE), JOURNAL_GITIGNORE_TEXT);
-        repo = await this.backend.init(folder);
-      }
-      await repo.markJournal();
-      if (!existed) {
-        const start = await repo.pendingChanges([JOURNAL_README, JOURNAL_GITIGNORE]);
-        await repo.commit(start, 'journal: start a personal journal repository');
-      }
-      // Entries written before the journal was a repository become its history right away.
-      const pending = await repo.pendingChanges();
-      if (pending.length > 0) await repo.commit(pending, commitMessage(pending));
+      prepared = await createOrAdopt(this.backend, this.gate, folder, !options);
     } catch (err) {
       this.notices.fail('set-up', err, true);
       return undefined;
     }
+    if (!prepared) return undefined;
+    const { repo, created, outer } = prepared;
     this.notices.succeeded('set-up');
     this.notices.succeeded('commit');
 
     let remotes = await repo.remotes().catch(() => []);
     if (remotes.length === 0) {
-      const url = options ? options.remoteUrl : await askRemoteUrl();
+      const url = options ? options.remoteUrl : await askRemoteUrl('new');
       if (url) {
         try {
           await repo.addRemote('origin', url);
@@ -97,7 +126,7 @@ export class SetUpWizard {
         remotes = await repo.remotes().catch(() => remotes);
       }
     }
-    this.log.info(`${existed ? 'Adopted' : 'Created'} the journal repository ${folder} via ${describeVia(repo.via)}; remotes: ${remotes.join(', ') || 'none'}.`);
+    this.log.info(`${created ? 'Created' : 'Adopted'} the journal repository ${folder} via ${describeVia(repo.via)}; remotes: ${remotes.join(', ') || 'none'}.`);
     if (outer) await this.warnIfTrackedOutside(outer, folder);
     this.status.refresh();
 
@@ -108,8 +137,8 @@ export class SetUpWizard {
         ? ` Each commit is pushed to ${remote}.`
         : ` Push to ${remote} from the status bar or with "Reflect: Push Journal" (or turn on reflect.git.autoPush).`
       : ' It has no remote: its history stays on this machine.';
-    void vscode.window.showInformationMessage(`Reflect: your journal is a git repository of its own${existed ? '' : ' now'}; each saved entry is committed. Source Control lists it beside your work repositories.${where}${sync}`);
-    return { folder, created: !existed, via: repo.via, excludedFrom: outer?.root, remotes };
+    void vscode.window.showInformationMessage(`Reflect: your journal is a git repository of its own${created ? ' now' : ''}; each saved entry is committed. Source Control lists it beside your work repositories.${where}${sync}`);
+    return { folder, created, via: repo.via, excludedFrom: outer?.root, remotes };
   }
 
   /** Excluding hides untracked files only: say so if the outer repository already has journal files committed. */
@@ -129,49 +158,15 @@ export class SetUpWizard {
   }
 }
 
-/** A repository with non-journal files is adopted only when the user says so. */
-async function confirmAdopt(folder: string, foreign: string[], options: SetUpOptions | undefined): Promise<boolean> {
-  if (foreign.length === 0) return true;
-  const sample = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ', …' : '');
-  const what = `${folder} is already a git repository with ${plural(foreign.length, 'file')} that ${foreign.length === 1 ? 'is' : 'are'} not part of a journal (${sample}).`;
-  if (options) {
-    void vscode.window.showErrorMessage(`Reflect: ${what} Reflect won't commit your notes into it. Choose a journal folder of its own in reflect.journalFolder.`);
-    return false;
-  }
-  const use = 'Use It for My Journal';
-  const choice = await vscode.window.showWarningMessage(
-    `${what} Reflect would commit your retros into it, and push them wherever it pushes. Use it as your journal repository anyway?`,
-    { modal: true },
-    use,
-  );
-  return choice === use;
-}
-
-function parseSetUpOptions(arg: unknown): SetUpOptions | undefined {
+/** The command's argument object; 'invalid' (said) when it names an existing journal by something that is not a URL. */
+function parseSetUpOptions(arg: unknown): SetUpOptions | 'invalid' | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
-  const url = (arg as { remoteUrl?: unknown }).remoteUrl;
+  const { remoteUrl, existingUrl } = arg as { remoteUrl?: unknown; existingUrl?: unknown };
   // Checked like a typed one: "--upload-pack=…" must never reach git as an option.
-  const remoteUrl = typeof url === 'string' && url.trim() && !validateRemoteUrl(url) ? url.trim() : undefined;
-  return { remoteUrl };
-}
-
-function validateRemoteUrl(value: string): string | undefined {
-  const v = value.trim();
-  if (!v) return undefined;
-  if (/\s/.test(v)) return 'A remote URL has no spaces.';
-  if (v.startsWith('-')) return 'A remote URL does not start with "-".';
-  return undefined;
-}
-
-/** Asks for a remote the user has created themselves; Reflect never creates one on a hosting service. */
-async function askRemoteUrl(): Promise<string | undefined> {
-  const url = await vscode.window.showInputBox({
-    title: 'Reflect: Set Up Journal Repository — private remote (optional)',
-    prompt: 'Paste the URL of an empty, private repository you created for your journal, to push it there. Press Escape to keep the journal on this machine only.',
-    placeHolder: 'git@github.com:you/journal.git',
-    ignoreFocusOut: true,
-    validateInput: validateRemoteUrl,
-  });
-  const trimmed = url?.trim();
-  return trimmed && !validateRemoteUrl(trimmed) ? trimmed : undefined;
+  const existing = usableRemoteUrl(existingUrl);
+  if (existingUrl !== undefined && !existing) {
+    void vscode.window.showErrorMessage(`Reflect: ${JSON.stringify(existingUrl)} is not a remote URL to bring your journal from.`);
+    return 'invalid';
+  }
+  return { remoteUrl: usableRemoteUrl(remoteUrl), existingUrl: existing };
 }

@@ -8,6 +8,9 @@ import { journalFolderOf, readSettings } from '../settings';
 import { AutoCommit } from './autoCommit';
 import { GitBackend } from './gitBackend';
 import { AutoSync } from './autoSync';
+import { EphemeralNotice } from './ephemeralNotice';
+import { ExistingJournal } from './existingJournal';
+import { FirstEntryRepository } from './firstEntryRepository';
 import { JournalSync } from './journalSync';
 import { RepositoryGate } from './repositoryGate';
 import { SetUpWizard } from './setUp';
@@ -22,15 +25,18 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const gate = new RepositoryGate(backend, notices, log);
   const status = new SyncStatusBar(journal, backend, gate);
   const sync = new JournalSync(gate, backend, notices, status, log);
-  const autoCommit = new AutoCommit(journal, gate, sync, notices, log);
+  const firstEntry = new FirstEntryRepository(backend, gate, sync, notices, status, journal, context.globalState, log);
+  const autoCommit = new AutoCommit(journal, gate, sync, notices, firstEntry, services.beforeNewEntry, log);
   const autoSync = new AutoSync(journal, sync, services);
-  const setUp = new SetUpWizard(backend, gate, sync, notices, status, log);
+  const existing = new ExistingJournal(backend, gate, sync, notices, status, journal, log);
+  const setUp = new SetUpWizard(backend, gate, sync, existing, notices, status, log);
   status.refresh();
 
   context.subscriptions.push(
     status,
     autoCommit,
     autoSync,
+    new EphemeralNotice(journal, gate, sync, context.globalState, () => setUp.useExisting(), log),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SettingKey.journalFolder)) {
         autoCommit.open();
