@@ -3,6 +3,8 @@ import { BeforeHooks } from './core/toolkit/beforeHooks';
 import { RetroDays } from './core/retro/retroDay';
 import { systemClock } from './core/toolkit/clock';
 import { register as registerGrowthCaptures } from './vscode/growth/captureCommands';
+import { FollowUps } from './vscode/people/followUps';
+import { register as registerPeople } from './vscode/people/peopleCommands';
 import { register as registerGrowthTree } from './vscode/growth/growthTree';
 import { JournalService } from './vscode/journal/journalService';
 import { JournalPanelApi, register as registerJournalPanel } from './vscode/panel/journalPanel';
@@ -26,7 +28,10 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   // The index loads in the background; activation does not wait for it.
   const journal = new JournalService(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(log, journal);
-  const services: Services = { clock: systemClock, log, journal, retroDays: new RetroDays(systemClock, () => journal.entries()), beforeNewEntry: new BeforeHooks<string>() };
+  const retroDays = new RetroDays(systemClock, () => journal.entries());
+  const followUps = new FollowUps(journal, retroDays);
+  context.subscriptions.push(followUps);
+  const services: Services = { clock: systemClock, log, journal, retroDays, beforeNewEntry: new BeforeHooks<string>(), followUps };
   registerStartRetro(context, services);
   const growthNotes = registerGrowthTree(context, services);
   registerGrowthCaptures(context, services);
@@ -34,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   registerReviews(context, services);
   const journalPanel = registerJournalPanel(context, services);
   registerJournalSync(context, services);
+  registerPeople(context, services);
   log.info(`Reflect activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { growthNotes, reminder, journalPanel };
 }

@@ -25,6 +25,9 @@ export const CommandId = {
   commitJournal: 'reflect.commitJournal',
   pushJournal: 'reflect.pushJournal',
   syncJournal: 'reflect.syncJournal',
+  askForFeedback: 'reflect.askForFeedback',
+  recordFeedback: 'reflect.recordFeedback',
+  prepareOneOnOne: 'reflect.prepareOneOnOne',
 } as const;
 
 export const ViewId = {
@@ -57,6 +60,7 @@ export const SettingKey = {
   gitAutoCommit: 'reflect.git.autoCommit',
   gitAutoPush: 'reflect.git.autoPush',
   gitSync: 'reflect.git.sync',
+  oneOnOneWith: 'reflect.oneOnOne.with',
 } as const;
 
 /** Commands of other extensions and of VS Code itself that Reflect runs. */

@@ -3,6 +3,7 @@ import { RetroDays } from '../core/retro/retroDay';
 import { BeforeHooks } from '../core/toolkit/beforeHooks';
 import { Clock } from '../core/toolkit/clock';
 import { JournalService } from './journal/journalService';
+import { FollowUps } from './people/followUps';
 
 /** What every feature's register() receives. Passed as arguments: no service locator. */
 export interface Services {
@@ -14,4 +15,6 @@ export interface Services {
   retroDays: RetroDays;
   /** Run (with the journal folder) before a new entry is created: sync pulls the other machines' first. */
   beforeNewEntry: BeforeHooks<string>;
+  /** Feedback follow-ups due today, for the reminder's tooltip and a new retro. */
+  followUps: FollowUps;
 }

@@ -231,7 +231,8 @@ export async function openWorkbench(server, workspace) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Clipboard access as a person's browser grants it to the editor: Ask for Feedback copies its question.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     /** @type {string[]} */
     const pageErrors = [];
     page.on('pageerror', (err) => pageErrors.push(String(err)));

@@ -18,6 +18,8 @@ export interface RetroContext {
   workedOn?: WorkedOn;
   /** Open commitments carried from the previous retro of the same type. */
   carried?: { date: string; items: string[] };
+  /** Feedback requests whose follow-up day has come ("Ask Priya again about the design doc"). */
+  followUps?: string[];
 }
 
 export interface RetroDraft {
@@ -70,7 +72,10 @@ export function renderBuiltInRetro(template: BuiltInTemplate, ctx: RetroContext)
   if (ctx.carried && ctx.carried.items.length > 0) lines.push(...lastTimeLines(ctx.carried));
   if (ctx.workedOn) lines.push(`## ${SECTION_HEADINGS.workedOn}`, ...workedOnLines(ctx.workedOn), '');
   for (const kind of template.sections) {
-    lines.push(`## ${template.headings?.[kind] ?? SECTION_HEADINGS[kind]}`, '- ', '');
+    lines.push(`## ${template.headings?.[kind] ?? SECTION_HEADINGS[kind]}`);
+    // A quote, not a bullet: a reminder to act on, never read back as feedback received.
+    if (kind === 'feedback') for (const followUp of ctx.followUps ?? []) lines.push(`> Follow up: ${followUp}`);
+    lines.push('- ', '');
   }
   const text = renderFrontMatter(baseFrontMatter(template.type, template.period, ctx), { energy: ENERGY_COMMENT }) + '\n' + lines.join('\n');
   return { text, cursor: firstAnswerPosition(text), unknownVariables: [] };

@@ -26,6 +26,8 @@ export interface StartRetroRequest {
   gitPath?: string;
   /** The journal's entries as the index knows them, up to date: where the previous retro is found. Asked only when a retro is created. */
   entries(): Promise<readonly RetroSlot[]>;
+  /** Feedback follow-ups due on the retro's day, listed in its feedback section. Asked only when a day's retro is created. */
+  followUps?(): Promise<string[]>;
 }
 
 export interface StartRetroResult {
@@ -83,6 +85,7 @@ async function buildContext(req: StartRetroRequest): Promise<RetroContext> {
   ]);
   ctx.workedOn = workedOn;
   ctx.carried = carried;
+  if (period === 'day' && req.followUps) ctx.followUps = await req.followUps().catch(() => []);
   return ctx;
 }
 

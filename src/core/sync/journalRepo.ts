@@ -4,6 +4,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { GOALS_FILE } from '../growth/goals';
+import { ONE_ON_ONES_FOLDER } from '../people/oneOnOne';
+import { PEOPLE_FILE } from '../people/peopleNames';
 import { ENTRIES_FOLDER, parseEntryName } from '../journal/journalFiles';
 import { describeType, plural } from '../../shared/text';
 import { isInsideOrEqual } from '../toolkit/paths';
@@ -11,7 +13,9 @@ import { TEMPLATES_FOLDER } from '../retro/userTemplates';
 import { REVIEWS_FOLDER } from '../review/reviewPeriods';
 
 /** What Reflect commits: entries, goals and templates. Anything else in the journal repo is the user's business. */
-export const JOURNAL_PATHSPECS: readonly string[] = [ENTRIES_FOLDER, GOALS_FILE, TEMPLATES_FOLDER, REVIEWS_FOLDER];
+export const JOURNAL_PATHSPECS: readonly string[] = [ENTRIES_FOLDER, GOALS_FILE, PEOPLE_FILE, TEMPLATES_FOLDER, REVIEWS_FOLDER, ONE_ON_ONES_FOLDER];
+/** The pathspecs that are single files, not folders. */
+const JOURNAL_FILES: ReadonlySet<string> = new Set([GOALS_FILE, PEOPLE_FILE]);
 const REVIEWS_PREFIX = `${REVIEWS_FOLDER}/`;
 
 /**
@@ -170,7 +174,7 @@ export interface PendingChange {
 export function isJournalPath(relPath: string): boolean {
   const p = relPath.split(path.sep).join('/');
   if (isReflectTempFile(p)) return false;
-  return p === GOALS_FILE || JOURNAL_PATHSPECS.some((spec) => spec !== GOALS_FILE && p.startsWith(`${spec}/`));
+  return JOURNAL_FILES.has(p) || JOURNAL_PATHSPECS.some((spec) => !JOURNAL_FILES.has(spec) && p.startsWith(`${spec}/`));
 }
 
 /**

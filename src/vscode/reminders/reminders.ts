@@ -28,6 +28,8 @@ export class Reminder extends Disposable {
   private readonly stateFile: JSONFile<ReminderState>;
   private readonly notifiedFolder: string;
   private status: ReminderStatus = { state: 'quiet', reason: 'not-yet' };
+  /** Feedback follow-ups due today, shown in the tooltip. */
+  private followUps: string[] = [];
   private streakCount = 0;
   /** Invalid settings are shown once, until the settings change. */
   private readonly problemsShown = new OnceEach();
@@ -88,13 +90,19 @@ export class Reminder extends Disposable {
     const has = hasRetroIn(await this.services.journal.entries());
     this.status = reminderStatus(now, settings.reminder, has, await this.readState());
     this.streakCount = streak(now, settings.reminder, has);
+    this.followUps = await this.services.followUps.due();
     this.render(settings.reminder.showStreak, now);
     // Not awaited: the notification waits for the user, and evaluations queue behind this one.
     if (this.status.state === 'due' && settings.reminder.notify) void this.notifyOnce(this.status);
   }
 
   private render(showStreak: boolean, now: Date): void {
-    const streakText = showStreak ? `Streak: ${this.streakCount} ${this.streakCount === 1 ? 'retro' : 'retros'}` : '';
+    const streakText = [
+      showStreak ? `Streak: ${this.streakCount} ${this.streakCount === 1 ? 'retro' : 'retros'}` : '',
+      ...this.followUps.map((f) => `Follow up: ${f}`),
+    ]
+      .filter(Boolean)
+      .join('\n');
     if (this.status.state === 'due') {
       const label = this.status.kind === 'sprint' ? 'Sprint retro due' : 'Retro due';
       this.item.text = `$(notebook) ${label}`;

@@ -26,6 +26,8 @@ export async function startTodaysRetro(template: RetroTemplate, settings: Reflec
     gitPath: settings.git.path,
     // A previous retro written a moment ago may not have reached the index through the watcher yet.
     entries: () => services.journal.entries({ fresh: true }),
+    // Only today's retro lists what is due today: an earlier day's was written (or missed) already.
+    followUps: day ? undefined : () => services.followUps.due(),
   });
   return { ...result, moment };
 }
