@@ -7,6 +7,7 @@ import { GrowthGroup } from '../../shared/noteKinds';
 import { shortMonth } from '../toolkit/localDates';
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
+import { isRequestText } from '../people/feedbackRequests';
 import { CRITICAL, list, POSITIVE, Tone, toneIn, toneOf } from './feedbackTone';
 import { isStopWord, stemOf, Word, wordsOf } from './words';
 
@@ -282,6 +283,8 @@ export function feedbackThemes(entries: readonly IndexedEntry[], period: Period)
       // A line of another group counts when it names who judged the work ("Rafa said the handover was clean"),
       // never a commitment; the cheap test first, as most lines name no one.
       const feedback = item.group === 'feedback';
+      // A request ("Asked @priya about the design doc") is feedback asked for, not received.
+      if (feedback && isRequestText(item.text)) continue;
       if (!feedback && (item.group === 'changes' || !speakerOf(item.text.trim()))) continue;
       const r = read(item.text);
       const tone = toneIn(r.topic);

@@ -3,6 +3,8 @@ import { Goal } from '../growth/goals';
 import { GrowthGroup } from '../../shared/noteKinds';
 import { inPeriod, notesOf, GrowthNote } from '../growth/growthView';
 import { IndexedEntry } from '../journal/journalIndex';
+import { influenceLines, ReviewPeople } from './influence';
+import { isRequestText } from '../people/feedbackRequests';
 import { runSliced, Steps, yieldToEventLoop } from '../toolkit/async';
 import { addDays, monthName, parseIsoDate, shortDate, toIsoDate } from '../toolkit/localDates';
 import { bragStories } from './bragStories';
@@ -31,6 +33,8 @@ export interface ReviewInput {
   schedule: ReminderSettings;
   /** The day the review is written. */
   today: string;
+  /** Feedback asked for and answered, read from the entry files: the Influence section. */
+  people?: ReviewPeople;
 }
 
 const monthTitle = (isoDate: string): string => `${monthName(isoDate)} ${isoDate.slice(0, 4)}`;
@@ -191,7 +195,8 @@ export async function renderReview(input: ReviewInput): Promise<string> {
   const has = hasRetroIn(input.entries);
   const notes = (group: GrowthGroup): GrowthNote[] => notesOf(group, input.entries, period);
   const wins = notes('wins');
-  const feedbackCount = notes('feedback').length;
+  // Feedback received: requests for it are counted in Influence.
+  const feedbackCount = notes('feedback').filter((n) => !isRequestText(n.text)).length;
   const lessons = notes('lessons').sort(byDateLine);
   const { due, written } = retrosDue(period, input.schedule, has);
   // Every part reads the period's lines; each is read once here, a few at a time.
@@ -233,6 +238,7 @@ export async function renderReview(input: ReviewInput): Promise<string> {
     ...section('Brag document', bragLines(stories), 'No wins written down in this period.'),
     ...section('Feedback by theme', feedbackLines(feedback), 'No feedback written down in this period.'),
     ...section('Follow-through', followThroughLines(fates), 'No commitments in this period.'),
+    ...section('Influence', influenceLines(input.entries, period, input.today, input.people), 'No feedback asked for, and no promise to someone with a day, in this period.'),
     ...section('Goals', goalLines(goals), 'No goals in goals.md yet.'),
     ...section('Setbacks', notes('setbacks').sort(byDateLine).map((n) => `- ${quote(n.text)} (${link(n)})`), 'No setbacks written down in this period.'),
     ...section('Lessons', lessons.map((n) => `- ${quote(n.text)} (${link(n)})`), 'No lessons written down in this period.'),
