@@ -100,7 +100,7 @@ export async function askForFeedback(services: Services, raw: unknown): Promise<
     // Not awaited: in a browser the clipboard may wait for the page's focus; the request is written either way.
     if (question) void vscode.env.clipboard.writeText(question).then(undefined, (err: unknown) => services.log.warn(`Could not copy the question: ${String(err)}`));
     vscode.window.setStatusBarMessage(
-      `$(check) Reflect: asked ${canonicalPerson(person)} about ${topic}; follow up ${shortDate(followUp)}${question ? ' · question copied to paste into chat' : ''}`,
+      `$(check) Reflect: asked ${canonicalPerson(person)} · follow up ${shortDate(followUp)}${question ? ' · question copied' : ''}`,
       6000,
     );
     return file;
