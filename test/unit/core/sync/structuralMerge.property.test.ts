@@ -3,13 +3,14 @@
 // every case reproducible: MERGE_PROPERTY_SEED=<seed> runs one case, MERGE_PROPERTY_CASES=<n> more.
 // A failing case is shrunk (edits and base lines dropped while it still fails) and printed whole.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { renderBuiltInRetro } from '../../../../src/core/retro/retroDraft';
 import { BUILT_IN_TEMPLATES } from '../../../../src/core/retro/retroTemplates';
 import { mergeJournalFile, MergeResult, MergeSide } from '../../../../src/core/sync/structuralMerge';
 import { REPO_ROOT } from '../../fixtures';
+import { markdownFiles } from './syncFixtures';
 import { applyOps, frontMatterEnd, generateSide, HEADING, isBullet, Line, OPEN_TASK, Op, render, Rng, shapeOf, Shared, splitLines } from './randomJournalEdits';
 
 const CASES = Number(process.env.MERGE_PROPERTY_CASES ?? 700);
@@ -28,14 +29,6 @@ interface Case {
 
 // ---- Bases: every fixture file, and a fresh entry of each built-in template. ----
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? markdownFiles(full) : name.endsWith('.md') ? [full] : [];
-    });
-}
 
 function loadBases(): { name: string; text: string }[] {
   const root = path.join(REPO_ROOT, 'test', 'eval', 'fixtures', 'priya-journal');

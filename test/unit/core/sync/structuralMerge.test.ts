@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { mergeJournalFile, MergeResult } from '../../../../src/core/sync/structuralMerge';
 import { parseMarkdown } from '../../../../src/core/journal/frontMatter';
 import { REPO_ROOT } from '../../fixtures';
+import { markdownFiles } from './syncFixtures';
 
 // The laptop is this machine (ours); the desktop's commit is the later one unless a test says otherwise.
 const LAPTOP = { label: 'laptop', time: Date.UTC(2026, 10, 25, 18) };
@@ -377,14 +378,6 @@ describe('structural merge: identities over the fixture journal', () => {
   });
 });
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? markdownFiles(full) : name.endsWith('.md') ? [full] : [];
-    });
-}
 
 /** What Start Retro would have written that day: the same headings, each with an empty "- ", no energy, no tags. */
 function templateOf(real: string): string {

@@ -1,6 +1,6 @@
 // Real git repositories for the sync tests: an isolated git config, a work repository, a journal
 // repository as Set Up leaves it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CliJournalRepo, initRepository } from '../../../../src/core/sync/journalRepoGit';
 import { git, tempDir } from '../../fixtures';
@@ -51,3 +51,13 @@ export async function journalRepo(folder: string): Promise<CliJournalRepo> {
 }
 
 export const log = (repo: string): string[] => git(repo, ['log', '--format=%s']).trim().split('\n').filter(Boolean);
+
+/** Every Markdown file under `dir`, sorted: the fixture journals' files for the merge tests. */
+export function markdownFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? markdownFiles(full) : name.endsWith('.md') ? [full] : [];
+    });
+}
