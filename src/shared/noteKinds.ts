@@ -4,7 +4,7 @@
 // Imported by the webview too: no VS Code, no Node.
 
 /** The Growth Notes groups, in the order the tree shows them. */
-export const GROWTH_GROUPS = ['goals', 'wins', 'setbacks', 'feedback', 'lessons', 'energizers', 'drains', 'changes'] as const;
+export const GROWTH_GROUPS = ['goals', 'wins', 'setbacks', 'feedback', 'lessons', 'energizers', 'drains', 'changes', 'helping'] as const;
 export type GrowthGroup = (typeof GROWTH_GROUPS)[number];
 
 export const GROUP_LABELS: Record<GrowthGroup, string> = {
@@ -16,6 +16,7 @@ export const GROUP_LABELS: Record<GrowthGroup, string> = {
   energizers: 'Energizers',
   drains: 'Drains',
   changes: 'Changes I committed to',
+  helping: 'Helping others',
 };
 
 interface SectionSpec {
@@ -36,6 +37,8 @@ export const SECTIONS = {
   energized: { heading: 'What energized me?', group: 'energizers' },
   drained: { heading: 'What drained me?', group: 'drains' },
   feedback: { heading: 'Feedback I got or asked for', group: 'feedback' },
+  // Mentoring, reviews, unblocking someone: the help a promotion case and a 1:1 ask about.
+  helped: { heading: 'Helped others', group: 'helping' },
   goals: { heading: 'Progress on my goals', group: 'goals' },
   change: { heading: "One thing I'll do differently", group: 'changes' },
   start: { heading: 'Start doing', group: 'changes' },
@@ -57,6 +60,8 @@ interface CaptureSpec {
   label: string;
   /** The input's placeholder in the panel. */
   placeholder: string;
+  /** The noun in messages when the menu label is not one ("Help added", not "Helped added"). */
+  noun?: string;
 }
 
 /** What quick capture can add to today's entry, in the order the panel's menu lists them. */
@@ -64,10 +69,17 @@ export const CAPTURES = {
   note: { section: 'notes', label: 'Note', placeholder: 'A note for today' },
   win: { section: 'wentWell', label: 'Win', placeholder: 'A win, however small' },
   feedback: { section: 'feedback', label: 'Feedback', placeholder: 'Feedback you got or gave' },
+  helped: { section: 'helped', label: 'Helped', placeholder: 'Someone you helped, and how', noun: 'Help' },
   lesson: { section: 'learned', label: 'Lesson', placeholder: 'Something you learned' },
   energizer: { section: 'energized', label: 'Energizer', placeholder: 'What gave you energy' },
   drain: { section: 'drained', label: 'Drain', placeholder: 'What drained you' },
 } as const satisfies Record<string, CaptureSpec>;
+
+/** The noun for a capture kind in messages: "Win", "Help". */
+export function captureNoun(kind: CaptureKind): string {
+  const spec: CaptureSpec = CAPTURES[kind];
+  return spec.noun ?? spec.label;
+}
 
 export type CaptureKind = keyof typeof CAPTURES;
 export const CAPTURE_KINDS = Object.keys(CAPTURES) as CaptureKind[];

@@ -11,6 +11,7 @@ export const CommandId = {
   addWin: 'reflect.addWin',
   addFeedback: 'reflect.addFeedback',
   addLesson: 'reflect.addLesson',
+  addHelp: 'reflect.addHelp',
   markGoalDone: 'reflect.markGoalDone',
   openGoal: 'reflect.openGoal',
   rebuildIndex: 'reflect.rebuildIndex',

@@ -9,8 +9,8 @@ import { Sequencer, yieldToEventLoop } from '../toolkit/async';
 import { toIsoDate } from '../toolkit/localDates';
 import { realpathOr, relativeInside } from '../toolkit/paths';
 
-/** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt. */
-export const INDEX_SCHEMA_VERSION = 5;
+/** Bump when EntrySummary's shape or meaning changes: an older index is then rebuilt (6: "Helped others" sections feed a group). */
+export const INDEX_SCHEMA_VERSION = 6;
 
 export type { HistoryDates, IndexedEntry, IndexHeader, IndexLog, IndexStats, TemplateSectionsSource } from './indexShape';
 

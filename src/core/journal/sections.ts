@@ -59,6 +59,11 @@ for (const [heading, kind] of [
   ['Start', 'start'],
   ['Stop', 'stop'],
   ['Continue', 'continue'],
+  ['Helped', 'helped'],
+  ['Helping others', 'helped'],
+  ['Who I helped', 'helped'],
+  ['People I helped', 'helped'],
+  ['Mentoring', 'helped'],
 ] as [string, SectionKind][]) {
   addAlias(heading, kind);
 }
@@ -129,6 +134,7 @@ const KEY_WORDS: [RegExp, SectionKind][] = [
   [/\b(learn(ed|t|ing)?|lessons?|til|insights?)\b/, 'learned'],
   [/\bfeedback\b/, 'feedback'],
   [/\bgoals?\b/, 'goals'],
+  [/\b(helped (others|someone|people|out)|who i helped|people i helped|helping (others|out)|unblocked (others|someone|people|teammates))\b/, 'helped'],
   [/\b(start doing|start)\b/, 'start'],
   [/\b(stop doing|stop)\b/, 'stop'],
   [/\b(continue doing|continue|keep doing)\b/, 'continue'],

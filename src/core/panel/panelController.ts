@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CAPTURES } from '../../shared/noteKinds';
+import { captureNoun, CAPTURES } from '../../shared/noteKinds';
 import {
   energyDescription,
   EntryView,
@@ -118,7 +118,7 @@ export class JournalPanelController {
       }
       case 'capture': {
         const outcome = await this.writeToday((text) => addBulletEdit(text, CAPTURES[message.kind].section, message.text));
-        const what = CAPTURES[message.kind].label;
+        const what = captureNoun(message.kind);
         return reply({
           type: 'written',
           requestId: message.requestId,

@@ -17,6 +17,9 @@ export interface BuiltInTemplate {
 }
 
 const DAILY: SectionKind[] = ['wentWell', 'didntGoWell', 'learned', 'energized', 'drained', 'feedback', 'goals', 'change'];
+// Whom I helped is asked once a week or sprint, not every evening: a ten-minute daily retro stays
+// short, and help is easier to see across days. Quick capture (Add Help) files it any day.
+const ACROSS_DAYS: SectionKind[] = ['wentWell', 'didntGoWell', 'learned', 'energized', 'drained', 'feedback', 'helped', 'goals', 'change'];
 const PERSONAL: SectionKind[] = ['energized', 'drained', 'feedback', 'goals', 'change'];
 
 export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
@@ -33,10 +36,10 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
     source: 'built-in',
     id: 'sprint',
     label: 'End of sprint',
-    description: 'The sprint as a whole, then the daily questions across the sprint',
+    description: 'The sprint as a whole, then the daily questions across the sprint, and whom you helped',
     type: 'sprint',
     period: 'sprint',
-    sections: ['sprintOverall', ...DAILY],
+    sections: ['sprintOverall', ...ACROSS_DAYS],
   },
   {
     source: 'built-in',
@@ -61,10 +64,10 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
     source: 'built-in',
     id: 'weekly',
     label: 'Weekly',
-    description: 'The week in one sentence, then the daily questions across the week',
+    description: 'The week in one sentence, then the daily questions across the week, and whom you helped',
     type: 'weekly',
     period: 'week',
-    sections: ['weekInOneLine', ...DAILY],
+    sections: ['weekInOneLine', ...ACROSS_DAYS],
   },
 ];
 

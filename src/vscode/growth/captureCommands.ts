@@ -30,6 +30,8 @@ interface CaptureCommand {
   kind: CaptureKind;
   prompt: string;
   placeHolder: string;
+  /** The noun in its title and messages, when the kind's menu label is not one ("Helped"). */
+  noun?: string;
 }
 
 /** The palette's capture commands; kinds, sections and labels come from the note vocabulary. */
@@ -37,9 +39,10 @@ const CAPTURE_COMMANDS: CaptureCommand[] = [
   { command: CommandId.addWin, kind: 'win', prompt: 'A win, however small', placeHolder: 'Unblocked the release by fixing the flaky test' },
   { command: CommandId.addFeedback, kind: 'feedback', prompt: 'Feedback you got or asked for, as it was said', placeHolder: 'The design doc was clear; next time loop in security earlier' },
   { command: CommandId.addLesson, kind: 'lesson', prompt: 'Something you learned', placeHolder: 'Retries without jitter make an outage worse' },
+  { command: CommandId.addHelp, kind: 'helped', noun: 'Help', prompt: 'Someone you helped, and how: mentoring, a review, unblocking them', placeHolder: 'Paired with @sam on the flaky deploy test' },
 ];
 
-/** Add Win / Feedback / Lesson / Goal, Mark Goal Done, Open Goal, Rebuild Index. */
+/** Add Win / Feedback / Lesson / Help / Goal, Mark Goal Done, Open Goal, Rebuild Index. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   for (const spec of CAPTURE_COMMANDS) {
     context.subscriptions.push(vscode.commands.registerCommand(spec.command, (text?: unknown, from?: unknown) => capture(spec, services, text, from)));
@@ -60,7 +63,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
 /** Arguments skip the input boxes (for keybindings and tests); without them, the user is asked. */
 async function capture(spec: CaptureCommand, services: Services, textArg: unknown, fromArg: unknown): Promise<string | undefined> {
-  const noun = CAPTURES[spec.kind].label;
+  const noun = spec.noun ?? CAPTURES[spec.kind].label;
   let text = typeof textArg === 'string' ? textArg : undefined;
   text ??= await vscode.window.showInputBox({
     title: `Reflect: Add ${noun}`,

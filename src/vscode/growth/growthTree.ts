@@ -8,6 +8,8 @@ import { findPatterns, MIN_ENTRIES, Pattern } from '../../core/review/patterns';
 import { BuiltInCommand, CommandId, ContextKey, ViewId } from '../ids';
 import { JournalService } from '../journal/journalService';
 import { Services } from '../services';
+import { readSettings } from '../settings';
+import { isPeopleNode, PeopleNode, PeopleNodes, peopleItem } from './peopleNodes';
 
 type Node =
   | { kind: 'group'; group: GrowthGroup; count: number }
@@ -15,7 +17,8 @@ type Node =
   | { kind: 'note'; note: GrowthNote }
   | { kind: 'goal'; status: GoalStatus }
   | { kind: 'patterns'; patterns: Pattern[] }
-  | { kind: 'pattern'; pattern: Pattern };
+  | { kind: 'pattern'; pattern: Pattern }
+  | PeopleNode;
 
 /** Patterns are looked for over this many days back from today. */
 const PATTERN_DAYS = 90;
@@ -29,6 +32,7 @@ const GROUP_ICONS: Record<GrowthGroup, string> = {
   energizers: 'zap',
   drains: 'flame',
   changes: 'arrow-swap',
+  helping: 'heart',
 };
 
 interface PeriodChoice extends vscode.QuickPickItem {
@@ -48,6 +52,7 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
     private readonly journal: JournalService,
     private readonly state: vscode.Memento,
     private readonly clock: Services['clock'],
+    private readonly people: PeopleNodes,
   ) {
     this.byMonth = state.get<boolean>('growthNotes.byMonth', false);
   }
@@ -144,6 +149,8 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
         item.contextValue = 'pattern';
         return item;
       }
+      default:
+        return peopleItem(node, (relative) => this.uriOf(relative));
     }
   }
 
@@ -197,8 +204,11 @@ export class GrowthTreeProvider implements vscode.TreeDataProvider<Node> {
       const counts = groupCounts(entries, goals, period);
       const since = toIsoDate(addDays(this.clock.now(), -(PATTERN_DAYS - 1)));
       const patterns = findPatterns(entries.filter((e) => e.date >= since));
-      return [...GROWTH_GROUPS.map((group): Node => ({ kind: 'group', group, count: counts[group] })), { kind: 'patterns', patterns }];
+      // An entry file that cannot be read is skipped inside; anything worse leaves the other groups standing.
+      const people = await this.people.roots(index.journalFolder, entries, period).catch((): PeopleNode[] => []);
+      return [...GROWTH_GROUPS.map((group): Node => ({ kind: 'group', group, count: counts[group] })), ...people, { kind: 'patterns', patterns }];
     }
+    if (isPeopleNode(node)) return this.people.children(node);
     if (node.kind === 'group' && node.group === 'goals') {
       return goalEvidence(await this.journal.goals(), entries, period ?? {}).map((evidence) => ({ kind: 'goal', status: statusOf(evidence) }));
     }
@@ -245,7 +255,8 @@ function parseRange(value: string): Period | undefined {
 /** The Growth Notes tree view and its title-bar actions. */
 export function register(context: vscode.ExtensionContext, services: Services): GrowthTreeProvider {
   const { journal } = services;
-  const provider = new GrowthTreeProvider(journal, context.globalState, services.clock);
+  const people = new PeopleNodes(journal, () => toIsoDate(services.retroDays.today(readSettings().dayStartsAt)));
+  const provider = new GrowthTreeProvider(journal, context.globalState, services.clock, people);
   const view = vscode.window.createTreeView(ViewId.growthNotes, { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {
     view.description = provider.period?.label;
@@ -253,8 +264,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.growthByMonth, provider.byMonth);
   context.subscriptions.push(
     provider,
+    people,
     view,
     journal.onDidChange(() => provider.refresh()),
+    people.onDidChange(() => provider.refresh()),
     view.onDidChangeVisibility((e) => {
       if (e.visible) void journal.rescan(); // catches edits made outside VS Code that no watcher saw
     }),

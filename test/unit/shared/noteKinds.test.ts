@@ -34,6 +34,17 @@ describe('note kinds', () => {
     assert.equal(groupOfSection('workedOn'), undefined, 'the commit list is not a growth note');
   });
 
+  it('Helped: a capture kind writing to "Helped others", the section of the Helping others group', () => {
+    assert.equal(CAPTURES.helped.section, 'helped');
+    assert.equal(CAPTURES.helped.label, 'Helped');
+    assert.match(CAPTURES.helped.placeholder, /helped/i);
+    assert.equal(SECTIONS.helped.heading, 'Helped others');
+    assert.equal(groupOfSection('helped'), 'helping');
+    assert.equal(GROUP_LABELS.helping, 'Helping others');
+    assert.equal(GROWTH_GROUPS[GROWTH_GROUPS.length - 1], 'helping', 'shown after the commitments, beside the people groups');
+    for (const heading of ['Helped others', 'Helped', 'Who I helped', 'Mentoring', 'Helping others']) assert.equal(sectionKindOf(heading), 'helped', heading);
+  });
+
   it('SECTION_HEADINGS is derived for every section, and each heading is recognized as its own kind', () => {
     assert.deepEqual(Object.keys(SECTION_HEADINGS).sort(), [...sectionKinds].sort());
     for (const kind of sectionKinds) {

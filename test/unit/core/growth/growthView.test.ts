@@ -8,7 +8,7 @@ const entry = (date: string, body: string): IndexedEntry => ({ ...summarizeEntry
 const ENTRIES = [
   entry('2026-10-30', "## What went well?\n- October win\n## One thing I'll do differently\n- Block focus time\n- Write the test first\n"),
   entry('2026-11-02', '## Last time\n- [x] Block focus time\n- [ ] Write the test first\n## What went well?\n- November win\n## Progress on my goals\n- Outlined the talk to give a tech talk\n'),
-  entry('2026-11-20', '## What went well?\n- Late November win\n## Progress on my goals\n- Rehearsed #speaking\n- Unrelated progress\n'),
+  entry('2026-11-20', '## What went well?\n- Late November win\n## Progress on my goals\n- Rehearsed #speaking\n- Unrelated progress\n## Helped others\n- Reviewed @sam\'s first PR\n'),
 ];
 
 describe('growth view', () => {
@@ -19,7 +19,8 @@ describe('growth view', () => {
       ['October win', '2026-10-30'],
     ]);
     assert.deepEqual(notesOf('wins', ENTRIES, { from: '2026-11-01', to: '2026-11-19' }).map((n) => n.text), ['November win']);
-    assert.deepEqual(groupCounts(ENTRIES, [], { from: '2026-11-01' }), { goals: 0, wins: 2, setbacks: 0, feedback: 0, lessons: 0, energizers: 0, drains: 0, changes: 0 });
+    assert.deepEqual(groupCounts(ENTRIES, [], { from: '2026-11-01' }), { goals: 0, wins: 2, setbacks: 0, feedback: 0, lessons: 0, energizers: 0, drains: 0, changes: 0, helping: 1 });
+    assert.deepEqual(notesOf('helping', ENTRIES).map((n) => [n.text, n.date, n.line]), [["Reviewed @sam's first PR", '2026-11-20', 6]]);
   });
 
   it('marks a commitment done when a later retro ticked it in "Last time"', () => {

@@ -21,10 +21,12 @@ describe('growth notes extraction', () => {
       text = answer(text, 'Progress on my goals', 'Drafted the talk outline');
       text = answer(text, "One thing I'll do differently", 'Decline the optional sync');
       text = answer(text, 'Start doing', 'Writing design notes');
+      text = answer(text, 'Helped others', 'Walked @sam through the deploy');
       const summary = summarizeEntry('entries/2026/2026-11-25-x.md', text);
       const groups = new Set(summary.items.map((i) => i.group));
       for (const group of ['feedback', 'energizers', 'drains', 'goals', 'changes']) assert.ok(groups.has(group as never), `${template.id} lacks ${group}`);
       if (template.id !== 'sprint-start-stop-continue') assert.ok(groups.has('wins') && groups.has('lessons'), template.id);
+      assert.equal(groups.has('helping'), template.id === 'sprint' || template.id === 'weekly', `${template.id}: Helped others`);
       const drain = summary.items.find((i) => i.group === 'drains')!;
       assert.equal(text.split('\n')[drain.line], '- Three meetings after lunch', `${template.id}: line numbers point at the bullet`);
     }

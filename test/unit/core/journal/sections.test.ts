@@ -32,6 +32,13 @@ describe('headings by meaning', () => {
       ['Last time', 'lastTime'],
       ['Worked on', 'workedOn'],
       ['The sprint as a whole', 'sprintOverall'],
+      ['Helped others', 'helping'],
+      ['Helped', 'helping'],
+      ['Who I helped', 'helping'],
+      ['🤝 Mentoring', 'helping'],
+      ['People I helped this week', 'helping'],
+      ['Unblocked teammates', 'helping'],
+      ['What helped me focus', undefined],
       ['Random thoughts', undefined],
       ['Monday standup', undefined],
     ];

@@ -45,6 +45,16 @@ describe('built-in retro templates', () => {
     assert.match(body, /^# End of day · Wednesday 2026-11-25$/m);
   });
 
+  it('asks whom you helped once a week or sprint, never in the short daily retro', () => {
+    const headings = (id: string): string[] => splitSections(parseMarkdown(renderBuiltInRetro(builtInTemplate(id)!, { date: WEDNESDAY_EVENING, workspace: 'shop' }).text).body).map((s) => s.heading);
+    assert.ok(!headings('end-of-day').includes('Helped others'));
+    for (const id of ['sprint', 'weekly']) {
+      const h = headings(id);
+      assert.equal(h[h.indexOf('Feedback I got or asked for') + 1], 'Helped others', id);
+    }
+    assert.ok(!headings('sprint-start-stop-continue').includes('Helped others') && !headings('sprint-4ls').includes('Helped others'), 'the focused formats keep their shape');
+  });
+
   it('puts the cursor at the end of the first answer bullet, under "What went well?"', () => {
     const draft = renderBuiltInRetro(builtInTemplate('end-of-day')!, { date: WEDNESDAY_EVENING, workspace: 'shop', workedOn: commits });
     const lines = draft.text.split('\n');
