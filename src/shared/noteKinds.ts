@@ -50,6 +50,8 @@ export const SECTIONS = {
   longedFor: { heading: 'Longed for', group: 'setbacks' },
   weekInOneLine: { heading: 'The week in one sentence' },
   notes: { heading: 'Notes' },
+  // What to raise in the next 1:1: read by Prepare 1:1, not a Growth Notes group.
+  oneOnOne: { heading: 'For my 1:1' },
 } as const satisfies Record<string, SectionSpec>;
 
 export type SectionKind = keyof typeof SECTIONS;
@@ -62,6 +64,8 @@ interface CaptureSpec {
   placeholder: string;
   /** The noun in messages when the menu label is not one ("Help added", not "Helped added"). */
   noun?: string;
+  /** Written as a task (`- [ ] …`), so ticking it later keeps it: a promise. */
+  task?: boolean;
 }
 
 /** What quick capture can add to today's entry, in the order the panel's menu lists them. */
@@ -73,7 +77,15 @@ export const CAPTURES = {
   lesson: { section: 'learned', label: 'Lesson', placeholder: 'Something you learned' },
   energizer: { section: 'energized', label: 'Energizer', placeholder: 'What gave you energy' },
   drain: { section: 'drained', label: 'Drain', placeholder: 'What drained you' },
+  promise: { section: 'change', label: 'Promise', placeholder: 'What you promised whom, by when: send @sam the runbook by Fri', task: true },
+  oneOnOne: { section: 'oneOnOne', label: 'For my 1:1', placeholder: 'Something to raise in your next 1:1', noun: 'Note for your 1:1' },
 } as const satisfies Record<string, CaptureSpec>;
+
+/** The text after the bullet for a capture: a promise is a task to tick. */
+export function captureBullet(kind: CaptureKind, text: string): string {
+  const spec: CaptureSpec = CAPTURES[kind];
+  return spec.task ? `[ ] ${text}` : text;
+}
 
 /** The noun for a capture kind in messages: "Win", "Help". */
 export function captureNoun(kind: CaptureKind): string {

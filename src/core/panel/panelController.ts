@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { captureNoun, CAPTURES } from '../../shared/noteKinds';
+import { captureBullet, captureNoun, CAPTURES } from '../../shared/noteKinds';
 import {
   energyDescription,
   EntryView,
@@ -117,7 +117,7 @@ export class JournalPanelController {
         return;
       }
       case 'capture': {
-        const outcome = await this.writeToday((text) => addBulletEdit(text, CAPTURES[message.kind].section, message.text));
+        const outcome = await this.writeToday((text) => addBulletEdit(text, CAPTURES[message.kind].section, captureBullet(message.kind, message.text)));
         const what = captureNoun(message.kind);
         return reply({
           type: 'written',

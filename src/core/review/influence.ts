@@ -1,10 +1,10 @@
-// The review's Influence section: feedback asked for and what came of it, and promises to people
-// kept (on time or not). Influence is built by asking and by doing what you said you'd do.
+// The review's Influence section: feedback asked for and what came of it, promises to people kept
+// (on time or not), and help given. Influence is built by asking and by doing what you said you'd do.
 import { inPeriod, Period } from '../growth/growthView';
 import { IndexedEntry } from '../journal/indexShape';
 import { FeedbackAnswer } from '../people/feedbackAnswers';
 import { FeedbackRequest, followUpStates } from '../people/feedbackRequests';
-import { canonicalPerson, NO_PEOPLE, PeopleList } from '../people/peopleNames';
+import { canonicalPerson, NO_PEOPLE, PeopleList, peopleIn } from '../people/peopleNames';
 import { promiseOutcomes, promisesIn, promiseSummary, ticksIn } from '../people/promises';
 import { shortDate } from '../toolkit/localDates';
 import { plural } from '../../shared/text';
@@ -63,6 +63,18 @@ export function influenceLines(entries: readonly IndexedEntry[], period: Period,
           .map((o) => `- ${o.promise.text} · due ${shortDate(o.promise.due)}, ${o.kept ? `kept ${shortDate(o.kept)}, late` : o.promise.due < today ? 'open, overdue' : 'open'} (${link(o.promise)})`),
         'promise',
       ),
+      '',
+    );
+  }
+  const helped = entries
+    .filter((e) => inPeriod(e.date, period))
+    .flatMap((e) => e.items.filter((i) => i.group === 'helping').map((i) => ({ date: e.date, path: e.path, line: i.line, text: i.text })));
+  if (helped.length > 0) {
+    const whom = new Set(helped.flatMap((h) => peopleIn(h.text, people)));
+    out.push(
+      `**Help given:** ${plural(helped.length, 'time')}${whom.size ? `, to ${plural(whom.size, 'person', 'people')}` : ''}.`,
+      '',
+      ...listed(helped.map((h) => `- ${h.text} (${link(h)})`), 'time'),
       '',
     );
   }

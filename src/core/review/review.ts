@@ -238,7 +238,7 @@ export async function renderReview(input: ReviewInput): Promise<string> {
     ...section('Brag document', bragLines(stories), 'No wins written down in this period.'),
     ...section('Feedback by theme', feedbackLines(feedback), 'No feedback written down in this period.'),
     ...section('Follow-through', followThroughLines(fates), 'No commitments in this period.'),
-    ...section('Influence', influenceLines(input.entries, period, input.today, input.people), 'No feedback asked for, and no promise to someone with a day, in this period.'),
+    ...section('Influence', influenceLines(input.entries, period, input.today, input.people), 'No feedback asked for, no promise to someone with a day, and no help written down in this period.'),
     ...section('Goals', goalLines(goals), 'No goals in goals.md yet.'),
     ...section('Setbacks', notes('setbacks').sort(byDateLine).map((n) => `- ${quote(n.text)} (${link(n)})`), 'No setbacks written down in this period.'),
     ...section('Lessons', lessons.map((n) => `- ${quote(n.text)} (${link(n)})`), 'No lessons written down in this period.'),

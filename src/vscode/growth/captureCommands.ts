@@ -6,7 +6,7 @@ import { addBulletEdit } from '../../core/journal/entryEdits';
 import { createFileExclusive, pathExists } from '../../core/journal/journalFiles';
 import { builtInTemplate } from '../../core/retro/retroTemplates';
 import { parseIsoDate } from '../../core/toolkit/localDates';
-import { CaptureKind, CAPTURES } from '../../shared/noteKinds';
+import { captureBullet, CaptureKind, CAPTURES } from '../../shared/noteKinds';
 import { plural } from '../../shared/text';
 import { CommandId } from '../ids';
 import { editJournalFile } from '../journal/journalEdits';
@@ -21,7 +21,7 @@ import { journalFolderOf, readSettings } from '../settings';
  */
 export async function captureToToday(kind: CaptureKind, bullet: string, services: Services): Promise<string> {
   const { path: file } = await startTodaysRetro(builtInTemplate('end-of-day')!, readSettings(), services);
-  await editJournalFile(file, (text) => addBulletEdit(text, CAPTURES[kind].section, bullet));
+  await editJournalFile(file, (text) => addBulletEdit(text, CAPTURES[kind].section, captureBullet(kind, bullet)));
   return file;
 }
 

@@ -4,8 +4,10 @@ import { addBulletEdit, LineEdit } from '../../core/journal/entryEdits';
 import { parseIsoDate, shortDate, toIsoDate } from '../../core/toolkit/localDates';
 import { formatAnswer } from '../../core/people/feedbackAnswers';
 import { addWorkdays, FeedbackRequest, FOLLOW_UP_WORKDAYS, followUpStates, formatRequest } from '../../core/people/feedbackRequests';
-import { readPeopleJournal } from '../../core/people/peopleJournal';
-import { canonicalPerson, PeopleList } from '../../core/people/peopleNames';
+import { readJournalFile, readPeopleJournal } from '../../core/people/peopleJournal';
+import { parseMarkdown } from '../../core/journal/frontMatter';
+import { listItems, splitSections } from '../../core/journal/sections';
+import { canonicalPerson, PeopleList, peopleIn, withNames } from '../../core/people/peopleNames';
 import { builtInTemplate } from '../../core/retro/retroTemplates';
 import { SectionKind } from '../../shared/noteKinds';
 import { editJournalFile } from '../journal/journalEdits';
@@ -75,13 +77,21 @@ export async function askForFeedback(services: Services, raw: unknown): Promise<
     const today = toIsoDate(services.retroDays.today(settings.dayStartsAt));
     const title = 'Reflect: Ask for Feedback';
     const known = str(args.person) ? undefined : await readPeopleJournal(journal, entries, toIsoDate(new Date(Date.now() - REQUEST_DAYS * 86_400_000)));
-    const person = str(args.person) ?? (known && (await pickPerson(known.people, title)));
+    // Names already in the journal: the alias list, who was asked or quoted, and everyone an entry of the last months names.
+    const since = toIsoDate(new Date(Date.now() - REQUEST_DAYS * 86_400_000));
+    const named = known ? entries.filter((e) => e.date >= since).flatMap((e) => e.items.flatMap((i) => peopleIn(i.text, known.people))) : [];
+    const person = str(args.person) ?? (known && (await pickPerson(withNames(known.people, named), title)));
     if (!person) return undefined;
-    const todays = entries.filter((e) => e.date === today).flatMap((e) => e.items.filter((i) => i.group === 'wins' || i.group === 'setbacks').map((i) => i.text));
+    // Today's wins, and the commits "Worked on" lists (the index keeps no items for that section).
+    const todaysEntries = entries.filter((e) => e.date === today);
+    const workedOn = (
+      await Promise.all(todaysEntries.map((e) => readJournalFile(path.join(journal, ...e.path.split('/')))))
+    ).flatMap((text) => (text === undefined ? [] : splitSections(parseMarkdown(text).body).filter((sec) => sec.kind === 'workedOn').flatMap((sec) => listItems(sec).map((i) => i.text))));
+    const todays = [...todaysEntries.flatMap((e) => e.items.filter((i) => i.group === 'wins' || i.group === 'setbacks').map((i) => i.text)), ...workedOn].filter((t) => t.trim());
     const otherTopic = '$(edit) Something else…';
     let topic = str(args.topic);
     if (!topic) {
-      const picked = todays.length ? await vscode.window.showQuickPick([...todays, otherTopic], { title, placeHolder: `About what? (today's entry offers these)` }) : otherTopic;
+      const picked = todays.length ? await vscode.window.showQuickPick([...todays, otherTopic], { title, placeHolder: `About what? (today's wins and commits are offered)` }) : otherTopic;
       if (!picked) return undefined;
       topic = picked === otherTopic ? str(await vscode.window.showInputBox({ title, prompt: 'About what?', placeHolder: 'the design doc' })) : picked;
     }

@@ -2,7 +2,9 @@
 // derived from must agree with each other and with how headings are recognized.
 import * as assert from 'node:assert/strict';
 import { normalizeHeading, SECTION_HEADINGS, sectionKindOf } from '../../../src/core/journal/sections';
-import { CAPTURE_KINDS, CAPTURES, GROUP_LABELS, GROWTH_GROUPS, groupOfSection, SectionKind, SECTIONS } from '../../../src/shared/noteKinds';
+import { CAPTURE_KINDS, captureBullet, captureNoun, CAPTURES, GROUP_LABELS, GROWTH_GROUPS, groupOfSection, SectionKind, SECTIONS } from '../../../src/shared/noteKinds';
+import { addBulletEdit, applyLineEdit } from '../../../src/core/journal/entryEdits';
+import { summarizeEntry } from '../../../src/core/journal/entrySummary';
 
 const sectionKinds = Object.keys(SECTIONS) as SectionKind[];
 
@@ -53,5 +55,17 @@ describe('note kinds', () => {
     }
     const normalized = sectionKinds.map((k) => normalizeHeading(SECTION_HEADINGS[k]));
     assert.equal(new Set(normalized).size, normalized.length, 'two kinds whose headings look alike');
+  });
+
+  it('a Promise capture is a task under the commitments, so ticking it later keeps it; For my 1:1 gets its own heading', () => {
+    const entry = "---\ntype: end-of-day\ndate: 2026-12-03\n---\n## One thing I'll do differently\n- \n";
+    const promised = applyLineEdit(entry, addBulletEdit(entry, CAPTURES.promise.section, captureBullet('promise', 'Send @sam the runbook by Fri')));
+    assert.match(promised, /^- \[ \] Send @sam the runbook by Fri$/m);
+    const summary = summarizeEntry('entries/2026/2026-12-03-end-of-day.md', promised);
+    assert.ok(summary.items.some((i) => i.group === 'changes' && i.text === 'Send @sam the runbook by Fri'), JSON.stringify(summary.items));
+    const noted = applyLineEdit(promised, addBulletEdit(promised, CAPTURES.oneOnOne.section, captureBullet('oneOnOne', 'Ask about the promotion timeline')));
+    assert.match(noted, /## For my 1:1\n- Ask about the promotion timeline/);
+    assert.equal(captureNoun('helped'), 'Help');
+    assert.equal(captureNoun('win'), 'Win');
   });
 });

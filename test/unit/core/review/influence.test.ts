@@ -22,6 +22,18 @@ describe('review: influence', () => {
     assert.doesNotMatch(text, /sharding plan/, 'a promise kept on time is counted, not listed');
   });
 
+  it('counts the help given, and to whom', () => {
+    const entries = [
+      { date: '2026-12-01', path: 'entries/2026/2026-12-01-end-of-day.md', type: 'end-of-day', tags: [], mtimeMs: 0, size: 0, followUps: [],
+        items: [{ group: 'helping' as const, text: 'Paired with @sam on his first on-call handover', line: 9 }, { group: 'wins' as const, text: 'Shipped it', line: 5 }] },
+      { date: '2026-12-02', path: 'entries/2026/2026-12-02-end-of-day.md', type: 'end-of-day', tags: [], mtimeMs: 0, size: 0, followUps: [],
+        items: [{ group: 'helping' as const, text: 'Reviewed Ana\'s design doc the same day', line: 7 }] },
+    ];
+    const lines = influenceLines(entries as unknown as Parameters<typeof influenceLines>[0], { from: '2026-12-01', to: '2026-12-31' }, '2026-12-10', undefined);
+    assert.equal(lines[0], '**Help given:** 2 times, to 1 person.');
+    assert.equal(lines[2], '- Paired with @sam on his first on-call handover ([2026-12-01](../entries/2026/2026-12-01-end-of-day.md#L10))');
+  });
+
   it('says nothing when nothing was asked and no promise had a day', async () => {
     const journal = await readJournal(fixtureJournalCopy());
     assert.deepEqual(influenceLines(journal.entries, { from: '2025-01-01', to: '2025-01-31' }, '2026-12-10', journal), []);

@@ -19,11 +19,11 @@ describe('journal panel: HTML and styles', () => {
     assert.throws(() => panelHtml({ cspSource: 'x', nonce: 'abc', scriptUri: 'x', styleUri: 'x' }), /nonce/);
   });
 
-  it('offers every capture kind in its menu, Helped among them', () => {
+  it('offers every capture kind in its menu, Helped, Promise and For my 1:1 among them', () => {
     const html = panelHtml({ cspSource: 'x', nonce: 'q1w2e3r4t5y6u7i8o9p0aA==', scriptUri: 'x', styleUri: 'x' });
     const select = /<select id="capture-kind"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? '';
     assert.deepEqual([...select.matchAll(/<option value="(\w+)">([^<]+)<\/option>/g)].map((m) => `${m[1]}:${m[2]}`), [
-      'note:Note', 'win:Win', 'feedback:Feedback', 'helped:Helped', 'lesson:Lesson', 'energizer:Energizer', 'drain:Drain',
+      'note:Note', 'win:Win', 'feedback:Feedback', 'helped:Helped', 'lesson:Lesson', 'energizer:Energizer', 'drain:Drain', 'promise:Promise', 'oneOnOne:For my 1:1',
     ]);
   });
 
