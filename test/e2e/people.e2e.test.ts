@@ -21,6 +21,7 @@ describe('Ask for Feedback (e2e)', function () {
     await topic.fill('the design doc');
     await page.keyboard.press('Enter');
     await pickQuickItem(page, 'Did this make sense?');
+    await pickQuickItem(page, 'In three workdays');
 
     const day = localDate();
     const file = path.join(journal, 'entries', day.slice(0, 4), `${day}-end-of-day.md`);

@@ -103,8 +103,21 @@ export async function askForFeedback(services: Services, raw: unknown): Promise<
       if (!picked) return undefined;
       question = picked === ownQuestion ? str(await vscode.window.showInputBox({ title, prompt: 'Your question', placeHolder: 'Was the rollout plan clear enough?' })) : picked;
     }
-    const workdays = [...settings.reminder.workdays];
-    const followUp = str(args.followUp) && parseIsoDate(str(args.followUp)!) ? str(args.followUp)! : addWorkdays(today, FOLLOW_UP_WORKDAYS, workdays.length ? workdays : undefined);
+    const workdays = settings.reminder.workdays.size ? [...settings.reminder.workdays] : undefined;
+    let followUp = str(args.followUp) && parseIsoDate(str(args.followUp)!) ? str(args.followUp)! : undefined;
+    if (!followUp && args.person === undefined) {
+      // When to ask again: three workdays unless the user picks another day.
+      const choices = [
+        { label: `In three workdays`, description: shortDate(addWorkdays(today, FOLLOW_UP_WORKDAYS, workdays)), date: addWorkdays(today, FOLLOW_UP_WORKDAYS, workdays) },
+        { label: 'Next workday', description: shortDate(addWorkdays(today, 1, workdays)), date: addWorkdays(today, 1, workdays) },
+        { label: 'In a week', description: shortDate(addWorkdays(today, 5, workdays)), date: addWorkdays(today, 5, workdays) },
+        { label: 'In two weeks', description: shortDate(addWorkdays(today, 10, workdays)), date: addWorkdays(today, 10, workdays) },
+      ];
+      const picked = await vscode.window.showQuickPick(choices, { title, placeHolder: 'When should Reflect remind you to follow up?' });
+      if (!picked) return undefined;
+      followUp = picked.date;
+    }
+    followUp ??= addWorkdays(today, FOLLOW_UP_WORKDAYS, workdays);
     const line = formatRequest({ person, topic, ...(question ? { question } : {}), followUp });
     const file = await writeToToday(services, 'feedback', [line]);
     // Not awaited: in a browser the clipboard may wait for the page's focus; the request is written either way.
