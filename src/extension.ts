@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PeopleReader } from './core/people/peopleJournal';
 import { BeforeHooks } from './core/toolkit/beforeHooks';
 import { RetroDays } from './core/retro/retroDay';
 import { systemClock } from './core/toolkit/clock';
@@ -29,9 +30,10 @@ export function activate(context: vscode.ExtensionContext): ReflectApi {
   const journal = new JournalService(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(log, journal);
   const retroDays = new RetroDays(systemClock, () => journal.entries());
-  const followUps = new FollowUps(journal, retroDays);
+  const people = new PeopleReader();
+  const followUps = new FollowUps(journal, retroDays, people);
   context.subscriptions.push(followUps);
-  const services: Services = { clock: systemClock, log, journal, retroDays, beforeNewEntry: new BeforeHooks<string>(), followUps };
+  const services: Services = { clock: systemClock, log, journal, retroDays, beforeNewEntry: new BeforeHooks<string>(), people, followUps };
   registerStartRetro(context, services);
   const growthNotes = registerGrowthTree(context, services);
   registerGrowthCaptures(context, services);

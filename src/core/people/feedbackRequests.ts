@@ -34,6 +34,13 @@ export interface FeedbackRequest extends RequestInput {
 export const WORKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 /** A request's follow-up, when the user does not pick one: three workdays after it was asked. */
 export const FOLLOW_UP_WORKDAYS = 3;
+/** A request older than this many days is forgotten, not followed up or offered any more. */
+export const REQUEST_WINDOW_DAYS = 90;
+
+/** The first day whose requests still count on `today` (`YYYY-MM-DD`). */
+export function requestWindowStart(today: string): string {
+  return toIsoDate(addDays(parseIsoDate(today)!, -REQUEST_WINDOW_DAYS));
+}
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const TASK = /^\s{0,3}[-*+][ \t]+\[([ xX])\][ \t]+(.*)$/;

@@ -12,7 +12,6 @@ import { splitFeedback } from '../review/feedbackThemes';
 import { shortDate } from '../toolkit/localDates';
 import { FeedbackAnswer, isAnswerText } from './feedbackAnswers';
 import { FeedbackRequest, followUpStates, isRequestText, RequestStatus } from './feedbackRequests';
-import { PeopleJournal, readPeopleJournal } from './peopleJournal';
 import { canonicalPerson, NO_PEOPLE, PeopleList, peopleIn, withNames } from './peopleNames';
 import { PromiseOutcome, promiseOutcomes, promisesIn, ticksIn } from './promises';
 
@@ -255,35 +254,4 @@ function personView(p: Person): PersonView {
     description: `${seen}${open ? ` · ${open} open` : ''}`,
     tooltip: `${p.name}: ${parts.length ? parts.join(', ') : 'nothing written yet'}. ${p.lastSeen ? `Last seen ${shortDate(p.lastSeen)}.` : 'No entry names them yet.'}`,
   };
-}
-
-/**
- * The requests and answers of a journal, read again only for entries that changed since the last
- * read (by path, modification time and size): the tree asks after every change, and most entries
- * never change again.
- */
-export class PeopleReader {
-  private folder = '';
-  private readonly byPath = new Map<string, { stamp: string; requests: FeedbackRequest[]; answers: FeedbackAnswer[] }>();
-
-  async read(journal: string, entries: readonly IndexedEntry[]): Promise<PeopleJournal> {
-    if (journal !== this.folder) {
-      this.byPath.clear();
-      this.folder = journal;
-    }
-    const stamp = (e: IndexedEntry): string => `${e.date}\n${e.mtimeMs}\n${e.size}`;
-    const stale = entries.filter((e) => this.byPath.get(e.path)?.stamp !== stamp(e));
-    // Reads people.md every time (it is one small file), and only the stale entries.
-    const fresh = await readPeopleJournal(journal, stale);
-    const current = new Set(entries.map((e) => e.path));
-    for (const p of this.byPath.keys()) if (!current.has(p)) this.byPath.delete(p);
-    for (const e of stale) this.byPath.set(e.path, { stamp: stamp(e), requests: [], answers: [] });
-    for (const r of fresh.requests) this.byPath.get(r.path ?? '')?.requests.push(r);
-    for (const a of fresh.answers) this.byPath.get(a.path ?? '')?.answers.push(a);
-    const ordered = [...entries].sort((a, b) => compare(a.date, b.date) || compare(a.path, b.path));
-    const requests = ordered.flatMap((e) => this.byPath.get(e.path)?.requests ?? []);
-    const answers = ordered.flatMap((e) => this.byPath.get(e.path)?.answers ?? []);
-    const people = withNames(fresh.people, [...requests.map((r) => r.person), ...answers.map((a) => a.person)]);
-    return { people, requests, answers, notes: [] };
-  }
 }

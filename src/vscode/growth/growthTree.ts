@@ -255,7 +255,7 @@ function parseRange(value: string): Period | undefined {
 /** The Growth Notes tree view and its title-bar actions. */
 export function register(context: vscode.ExtensionContext, services: Services): GrowthTreeProvider {
   const { journal } = services;
-  const people = new PeopleNodes(journal, () => toIsoDate(services.retroDays.today(readSettings().dayStartsAt)));
+  const people = new PeopleNodes(journal, services.people, () => toIsoDate(services.retroDays.today(readSettings().dayStartsAt)));
   const provider = new GrowthTreeProvider(journal, context.globalState, services.clock, people);
   const view = vscode.window.createTreeView(ViewId.growthNotes, { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {

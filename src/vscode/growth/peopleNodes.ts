@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { Period } from '../../core/growth/growthView';
 import { IndexedEntry } from '../../core/journal/indexShape';
 import { PEOPLE_FILE } from '../../core/people/peopleNames';
-import { PeopleReader, PeopleRow, PeopleView, peopleView, PersonView } from '../../core/people/peopleView';
+import { PeopleReader } from '../../core/people/peopleJournal';
+import { PeopleRow, PeopleView, peopleView, PersonView } from '../../core/people/peopleView';
 import { Disposable } from '../../core/toolkit/lifecycle';
 import { plural } from '../../shared/text';
 import { BuiltInCommand } from '../ids';
@@ -39,12 +40,13 @@ export class PeopleNodes extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   /** people.md changed: the names, and so the groups, may differ (entries changing is the journal's own event). */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly reader = new PeopleReader();
   private cached: { key: string; view: Promise<PeopleView> } | undefined;
   private revision = 0;
 
   constructor(
     journal: JournalService,
+    /** The one reader of the journal's people lines, shared with the follow-ups and the commands. */
+    private readonly reader: PeopleReader,
     /** The journal day, `YYYY-MM-DD`. */
     private readonly today: () => string,
   ) {

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { addBulletEdit, LineEdit } from '../../core/journal/entryEdits';
 import { parseIsoDate, shortDate, toIsoDate } from '../../core/toolkit/localDates';
 import { formatAnswer } from '../../core/people/feedbackAnswers';
-import { addWorkdays, FeedbackRequest, FOLLOW_UP_WORKDAYS, followUpStates, formatRequest } from '../../core/people/feedbackRequests';
-import { readJournalFile, readPeopleJournal } from '../../core/people/peopleJournal';
+import { addWorkdays, FeedbackRequest, FOLLOW_UP_WORKDAYS, followUpStates, formatRequest, requestWindowStart } from '../../core/people/feedbackRequests';
+import { readJournalFile } from '../../core/people/peopleJournal';
 import { parseMarkdown } from '../../core/journal/frontMatter';
 import { listItems, splitSections } from '../../core/journal/sections';
 import { canonicalPerson, PeopleList, peopleIn, withNames } from '../../core/people/peopleNames';
@@ -15,9 +15,6 @@ import { showJournalError } from '../journal/journalErrors';
 import { startTodaysRetro } from '../retro/todaysRetro';
 import { Services } from '../services';
 import { journalFolderOf, readSettings } from '../settings';
-
-/** How far back open requests are looked for: a request older than this is forgotten, not nagged about. */
-const REQUEST_DAYS = 90;
 
 const QUESTIONS = [
   'How did that land for you?',
@@ -76,9 +73,9 @@ export async function askForFeedback(services: Services, raw: unknown): Promise<
     const entries = await services.journal.entries();
     const today = toIsoDate(services.retroDays.today(settings.dayStartsAt));
     const title = 'Reflect: Ask for Feedback';
-    const known = str(args.person) ? undefined : await readPeopleJournal(journal, entries, toIsoDate(new Date(Date.now() - REQUEST_DAYS * 86_400_000)));
+    const known = str(args.person) ? undefined : await services.people.read(journal, entries);
     // Names already in the journal: the alias list, who was asked or quoted, and everyone an entry of the last months names.
-    const since = toIsoDate(new Date(Date.now() - REQUEST_DAYS * 86_400_000));
+    const since = requestWindowStart(today);
     const named = known ? entries.filter((e) => e.date >= since).flatMap((e) => e.items.flatMap((i) => peopleIn(i.text, known.people))) : [];
     const person = str(args.person) ?? (known && (await pickPerson(withNames(known.people, named), title)));
     if (!person) return undefined;
@@ -142,7 +139,9 @@ export async function recordFeedback(services: Services, raw: unknown): Promise<
     const journal = journalFolderOf(settings);
     const entries = await services.journal.entries();
     const today = toIsoDate(services.retroDays.today(settings.dayStartsAt));
-    const data = await readPeopleJournal(journal, entries, toIsoDate(new Date(Date.now() - REQUEST_DAYS * 86_400_000)));
+    const all = await services.people.read(journal, entries);
+    const since = requestWindowStart(today);
+    const data = { ...all, requests: all.requests.filter((r) => r.date >= since) };
     let request: FeedbackRequest | undefined;
     const requestArg = args.request as RecordArgs['request'];
     if (requestArg && typeof requestArg.path === 'string' && typeof requestArg.line === 'number') {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createFileExclusive, pathExists } from '../../core/journal/journalFiles';
 import { latestOneOnOne, ONE_ON_ONES_FOLDER, oneOnOnePath, prepareOneOnOne } from '../../core/people/oneOnOne';
-import { readJournalFile, readPeopleJournal } from '../../core/people/peopleJournal';
+import { readJournalFile } from '../../core/people/peopleJournal';
 import { canonicalPerson } from '../../core/people/peopleNames';
 import { promisesIn } from '../../core/people/promises';
 import { addDays, toIsoDate } from '../../core/toolkit/localDates';
@@ -27,7 +27,7 @@ export async function prepareOneOnOneCommand(services: Services, raw: unknown): 
     const today = services.retroDays.today(settings.dayStartsAt);
     const todayIso = toIsoDate(today);
     const entries = await services.journal.entries();
-    const data = await readPeopleJournal(journal, entries);
+    const data = await services.people.read(journal, entries);
     const fallback = vscode.workspace.getConfiguration().get<unknown>(SettingKey.oneOnOneWith);
     let person = typeof args.person === 'string' && args.person.trim() ? args.person.trim() : undefined;
     if (!person) {

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createFileExclusive } from '../../core/journal/journalFiles';
 import { toIsoDate } from '../../core/toolkit/localDates';
-import { readPeopleJournal } from '../../core/people/peopleJournal';
 import { renderReview, ReviewPeriod } from '../../core/review/review';
 import { parseReviewRange, REVIEWS_FOLDER, reviewPeriods } from '../../core/review/reviewPeriods';
 import { toTypeSlug } from '../../core/retro/userTemplates';
@@ -19,7 +18,7 @@ export async function writeReview(period: ReviewPeriod, settings: ReflectSetting
   const folder = journalFolderOf(settings);
   const today = toIsoDate(services.clock.now());
   const entries = await services.journal.entries();
-  const people = await readPeopleJournal(folder, entries, period.from);
+  const people = await services.people.read(folder, entries);
   const text = await renderReview({ entries, goals: await services.journal.goals(), period, schedule: settings.reminder, today, people });
   const base = path.join(folder, REVIEWS_FOLDER, `${today}-${toTypeSlug(period.label)}`);
   for (let n = 1; ; n++) {

@@ -8,7 +8,8 @@ import { IndexedEntry } from '../../../../src/core/journal/journalIndex';
 import { parseAnswers } from '../../../../src/core/people/feedbackAnswers';
 import { parseRequests } from '../../../../src/core/people/feedbackRequests';
 import { parsePeople } from '../../../../src/core/people/peopleNames';
-import { PeopleReader, PeopleRow, peopleView, PeopleViewInput } from '../../../../src/core/people/peopleView';
+import { PeopleReader } from '../../../../src/core/people/peopleJournal';
+import { PeopleRow, peopleView, PeopleViewInput } from '../../../../src/core/people/peopleView';
 import { tempDir } from '../../fixtures';
 
 const FILES: Record<string, string> = {
